@@ -1,0 +1,63 @@
+"""Fresh domain modules and content for every build.
+
+`mkdocs serve` never re-executes hook files, and Python caches imported
+modules, so an edit to a module of the `ssesite` package would not show
+until the server restarts. Each build therefore drops the package from
+`sys.modules` and imports it again from this folder, then loads the content
+once for all hooks. This also keeps module state from leaking between builds
+(and between test projects built in one process).
+
+Only this small file and the hook files themselves need a restart when edited.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+PACKAGE = "ssesite"
+HOOKS_DIR = str(Path(__file__).resolve().parent)
+
+
+@dataclass
+class Build:
+    """What the hooks of one build share."""
+
+    config: object
+    root: Path
+    domain: ModuleType
+    project: object
+    env: object
+
+
+_current: Build | None = None
+
+
+def current(config) -> Build:
+    """The shared state of the build `config` belongs to, made on first use."""
+    global _current
+    if _current is not None and _current.config is config:
+        return _current
+    domain = _fresh_domain()
+    root = Path(config.config_file_path).resolve().parent
+    project = domain.project.load_project(root)
+    env = domain.render.environment(project.layout.templates_dir)
+    _current = Build(config, root, domain, project, env)
+    return _current
+
+
+def _fresh_domain() -> ModuleType:
+    for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+    # The hooks folder must come first: a test may build several copies of
+    # the project in one process, each with its own hooks folder.
+    if HOOKS_DIR in sys.path:
+        sys.path.remove(HOOKS_DIR)
+    sys.path.insert(0, HOOKS_DIR)
+    package = importlib.import_module(PACKAGE)
+    for module in ("problems", "project", "render", "views", "urls"):
+        importlib.import_module(f"{PACKAGE}.{module}")
+    return package

@@ -1,0 +1,177 @@
+"""Reading typed fields out of parsed YAML, reporting every problem.
+
+A `Record` wraps one mapping of a YAML document. Each accessor checks one
+field, records a problem when it is wrong and returns None, so a loader can
+read a whole record and report everything that is wrong with it at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+from .problems import Problems, did_you_mean, one_of
+from .yamlsource import Located, Path, format_path
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class Record:
+    """One YAML mapping at `path` inside a located document."""
+
+    def __init__(
+        self,
+        located: Located,
+        file: str,
+        problems: Problems,
+        path: Path = (),
+        data: object = ...,
+    ):
+        self.located = located
+        self.file = file
+        self.problems = problems
+        self.path = path
+        self.data = located.data if data is ... else data
+
+    # -------------------------------------------------------------------------
+
+    def is_mapping(self, what: str = "a mapping of fields (key: value lines)") -> bool:
+        """Check that this record is a mapping; report it when it is not."""
+        if isinstance(self.data, dict):
+            return True
+        self.problems.expected(self.file, self.line(), self.field(), what, self.data)
+        return False
+
+    def line(self, key: str | int | None = None) -> int:
+        return self.located.line(self.path if key is None else (*self.path, key))
+
+    def field(self, key: str | int | None = None) -> str:
+        return format_path(self.path if key is None else (*self.path, key))
+
+    def expected(self, key: str | int | None, expected: str, found: object, hint="") -> None:
+        self.problems.expected(self.file, self.line(key), self.field(key), expected, found, hint)
+
+    def child(self, key: str | int, data: object) -> Record:
+        return Record(self.located, self.file, self.problems, (*self.path, key), data)
+
+    # -------------------------------------------------------------------------
+
+    def check_keys(self, allowed: Iterable[str]) -> None:
+        """Report keys this record does not know (typos, mostly)."""
+        if not isinstance(self.data, dict):
+            return
+        allowed = list(allowed)
+        for key in self.data:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed)
+                self.problems.add(
+                    self.file,
+                    self.line(key),
+                    self.field(str(key)),
+                    f"unknown field; expected {one_of(allowed)}" + (f". {hint}" if hint else ""),
+                )
+
+    def raw(self, key: str) -> object:
+        return self.data.get(key) if isinstance(self.data, dict) else None
+
+    def missing(self, key: str, expected: str) -> None:
+        self.problems.add(
+            self.file,
+            self.line(),
+            self.field(key),
+            f"required field is missing; expected {expected}",
+        )
+
+    # -------------------------------------------------------------------------
+
+    def text(self, key: str, *, required: bool = True, expected="a text") -> str | None:
+        value = self.raw(key)
+        if value is None or value == "":
+            if required:
+                self.missing(key, expected)
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.expected(key, expected, value)
+            return None
+        return str(value).strip()
+
+    def integer(
+        self, key: str, *, required: bool = True, low=None, high=None, expected="a whole number"
+    ):
+        value = self.raw(key)
+        if value is None:
+            if required:
+                self.missing(key, expected)
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.expected(key, expected, value)
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.expected(key, expected, value)
+            return None
+        return value
+
+    def choice(self, key: str, choices: Iterable[str], *, required: bool = True) -> str | None:
+        choices = list(choices)
+        value = self.raw(key)
+        if value is None:
+            if required:
+                self.missing(key, one_of(choices))
+            return None
+        if value not in choices:
+            self.expected(key, one_of(choices), value, did_you_mean(value, choices))
+            return None
+        return value
+
+    def date(self, key: str, *, required: bool = True) -> dt.date | None:
+        expected = "a date written YYYY-MM-DD"
+        value = self.raw(key)
+        if value is None:
+            if required:
+                self.missing(key, expected)
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and ISO_DATE.match(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                self.expected(key, "a real calendar date written YYYY-MM-DD", value)
+                return None
+        self.expected(key, expected, value)
+        return None
+
+    def items(self, key: str, *, required: bool = False, expected="a list") -> Iterator[Record]:
+        """Yield a Record per list item (reports a non-list once)."""
+        value = self.raw(key)
+        if value is None:
+            if required:
+                self.missing(key, expected)
+            return
+        if not isinstance(value, list):
+            self.expected(key, expected, value)
+            return
+        for index, item in enumerate(value):
+            yield Record(self.located, self.file, self.problems, (*self.path, key, index), item)
+
+    def text_list(self, key: str, *, required: bool = False, expected="a list of texts"):
+        values: list[str] = []
+        for item in self.items(key, required=required, expected=expected):
+            if isinstance(item.data, str) and item.data.strip():
+                values.append(item.data.strip())
+            else:
+                item.expected(None, "a text", item.data)
+        return values

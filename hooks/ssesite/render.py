@@ -1,0 +1,68 @@
+"""Rendering generated pages from the Jinja templates in overrides/content/.
+
+Generated pages are Markdown (so MkDocs builds their table of contents and
+search entries) whose data-bearing parts are HTML blocks. The environment
+auto-escapes everything: data fields are never HTML. The `md` filter escapes
+a value for use in Markdown text such as a heading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Characters that are Markdown, HTML or citation syntax, as numeric character
+# references: Markdown leaves references alone and the browser shows the
+# character, so a data field can never become markup.
+MARKDOWN_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>~^=:@$&\"'"}
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def environment(templates_dir: Path) -> jinja2.Environment:
+    """A Jinja environment over `templates_dir` with the project's filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["long_date"] = long_date
+    env.filters["yaml_string"] = yaml_string
+    return env
+
+
+def render(env: jinja2.Environment, template: str, **context) -> str:
+    return env.get_template(template).render(**context)
+
+
+def markdown_text(value: object) -> Markup:
+    """Escape `value` for Markdown text: HTML-escaped, Markdown syntax inert."""
+    text = " ".join(str(value).split())
+    return Markup("".join(MARKDOWN_ENTITIES.get(c, c) for c in text))
+
+
+def long_date(value: dt.date) -> str:
+    """2020-09-22 -> '22 September 2020' (the ILO's house style)."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def yaml_string(value: object) -> Markup:
+    """A double-quoted YAML scalar for front matter (JSON strings are valid YAML)."""
+    text = json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    # Keep the front matter free of anything HTML-ish even before escaping.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

@@ -1,0 +1,47 @@
+"""Where generated pages live and how pages link to each other.
+
+MkDocs is configured with directory URLs: `countries/korea/index.md` is
+served at `countries/korea/`, `framework.md` at `framework/`. Links inside
+HTML blocks are not rewritten by MkDocs, so they are computed here,
+relative to the page that holds them, which keeps the site browsable from
+any sub-path and from the file system.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+COUNTRIES_INDEX = "countries/index.md"
+COMPARISON = "countries/compare.md"
+FRAMEWORK = "framework.md"
+
+
+def study_uri(slug: str) -> str:
+    """Source URI of a study's generated page."""
+    return f"countries/{slug}/index.md"
+
+
+def study_asset_uri(slug: str, relative: str) -> str:
+    """Source URI of a file published beside a study page (an image, say)."""
+    return f"countries/{slug}/{relative}"
+
+
+def page_url(src_uri: str) -> str:
+    """'countries/korea/index.md' -> 'countries/korea/'; 'index.md' -> ''."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(target_src: str, from_src: str) -> str:
+    """URL of page `target_src` as written in page `from_src`."""
+    target = page_url(target_src)
+    base = page_url(from_src)
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath(target or ".", base_dir or ".")
+    if (target == "" or target.endswith("/")) and rel != ".":
+        rel += "/"
+    return "./" if rel == "." else rel

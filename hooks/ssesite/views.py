@@ -1,0 +1,292 @@
+"""View models: the shapes the page templates render.
+
+Templates only render; every decision (ordering, labels, links, what counts
+as "to be confirmed") is made here, where it is unit-tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .framework import Framework
+from .languages import language_name
+from .project import Project
+from .studies import Study
+from .urls import COMPARISON, COUNTRIES_INDEX, FRAMEWORK, relative_url, study_uri
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+STATUS_LABELS = {
+    "draft": "Draft",
+    "review": "Under review",
+    "final": "Final",
+}
+STATUS_NOTES = {
+    "draft": "This study is a draft. Its text and data will change before publication.",
+    "review": "This study is under review. Its text and data may still change.",
+}
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry in a matrix cell."""
+
+    text: str
+    local: str = ""
+    lang: str = ""
+    detail: str = ""
+    tag: str = ""
+    tag_label: str = ""
+
+
+@dataclass
+class Cell:
+    """One cell of a comparison matrix: zero or more items."""
+
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Matrix:
+    """Framework values (rows) × countries (columns)."""
+
+    id: str
+    title: str
+    question: str
+    columns: list[dict]
+    rows: list[dict]
+    """Each row: {"label": str, "cells": [Cell, ...]} in column order."""
+    legend: list[dict] = field(default_factory=list)
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def ordered_studies(project: Project) -> list[Study]:
+    """Studies by sub-region (in data order), then by country name."""
+    order = {id: index for index, id in enumerate(project.countries.subregion_ids)}
+    return sorted(
+        project.studies,
+        key=lambda s: (order.get(s.subregion.id, len(order)), s.country.name, s.slug),
+    )
+
+
+def study_view(study: Study, project: Project) -> dict:
+    """Everything the study page template needs."""
+    framework = project.framework
+    here = study_uri(study.slug)
+    instruments = sorted(study.instruments, key=_instrument_order)
+    return {
+        "study": study,
+        "status_label": STATUS_LABELS[study.status],
+        "status_note": STATUS_NOTES.get(study.status, ""),
+        "languages": [{"tag": t, "name": language_name(t)} for t in study.languages],
+        "links": {
+            "countries": relative_url(COUNTRIES_INDEX, here),
+            "comparison": relative_url(COMPARISON, here),
+            "framework": relative_url(FRAMEWORK, here),
+        },
+        "entities": [
+            {
+                "entity": entity,
+                "type_label": framework.label_of("entity_types", entity.type),
+                "recognition_label": framework.label_of("recognition_levels", entity.recognition),
+                "basis": study.instrument(entity.basis) if entity.basis else None,
+            }
+            for entity in sorted(
+                study.entities, key=lambda e: _vocab_order(framework, "entity_types", e.type)
+            )
+        ],
+        "instruments": [
+            {
+                "instrument": instrument,
+                "kind_label": framework.label_of("instrument_kinds", instrument.kind),
+                "status_label": framework.label_of("instrument_statuses", instrument.status),
+            }
+            for instrument in instruments
+        ],
+        "institutions": [
+            {"institution": i, "role_label": framework.label_of("institution_roles", i.role)}
+            for i in study.institutions
+        ],
+        "ecosystem": [
+            {"item": e, "element_label": framework.label_of("ecosystem_elements", e.element)}
+            for e in sorted(
+                study.ecosystem,
+                key=lambda e: _vocab_order(framework, "ecosystem_elements", e.element),
+            )
+        ],
+    }
+
+
+def countries_view(project: Project) -> dict:
+    """The countries index: cards grouped by sub-region."""
+    groups = []
+    studies = ordered_studies(project)
+    for subregion in project.countries.subregions:
+        members = [s for s in studies if s.subregion.id == subregion.id]
+        if members:
+            groups.append(
+                {
+                    "subregion": subregion,
+                    "cards": [
+                        {
+                            "study": s,
+                            "url": relative_url(study_uri(s.slug), COUNTRIES_INDEX),
+                            "status_label": STATUS_LABELS[s.status],
+                        }
+                        for s in members
+                    ],
+                }
+            )
+    return {
+        "groups": groups,
+        "count": len(studies),
+        "links": {"comparison": relative_url(COMPARISON, COUNTRIES_INDEX)},
+    }
+
+
+def comparison_view(project: Project) -> dict:
+    """The comparison page: one matrix per framework dimension with data."""
+    framework = project.framework
+    studies = ordered_studies(project)
+    columns = [
+        {
+            "name": s.country.name,
+            "code": s.country.code,
+            "url": relative_url(study_uri(s.slug), COMPARISON),
+            "status_label": STATUS_LABELS[s.status],
+            "status": s.status,
+        }
+        for s in studies
+    ]
+    dimensions = {d.id: d for d in framework.dimensions}
+    matrices = [
+        _entity_matrix(framework, studies, columns, dimensions.get("entity-types")),
+        _matrix(
+            "instruments",
+            dimensions.get("instruments"),
+            framework.instrument_kinds,
+            studies,
+            columns,
+            lambda study, kind: [
+                Item(
+                    text=i.title,
+                    detail=str(i.year) if i.year else "year to be confirmed",
+                    tag=i.status,
+                    tag_label=framework.label_of("instrument_statuses", i.status),
+                )
+                for i in sorted(study.instruments, key=_instrument_order)
+                if i.kind == kind
+            ],
+        ),
+        _matrix(
+            "institutions",
+            dimensions.get("institutions"),
+            framework.institution_roles,
+            studies,
+            columns,
+            lambda study, role: [Item(i.name) for i in study.institutions if i.role == role],
+        ),
+        _matrix(
+            "ecosystem",
+            dimensions.get("ecosystem"),
+            framework.ecosystem_elements,
+            studies,
+            columns,
+            lambda study, element: [Item(e.note) for e in study.ecosystem if e.element == element],
+        ),
+    ]
+    timeline = sorted(
+        (
+            {
+                "year": i.year,
+                "country": s.country.name,
+                "url": relative_url(study_uri(s.slug), COMPARISON),
+                "title": i.title,
+                "kind_label": framework.label_of("instrument_kinds", i.kind),
+                "status_label": framework.label_of("instrument_statuses", i.status),
+            }
+            for s in studies
+            for i in s.instruments
+            if i.year
+        ),
+        key=lambda row: (row["year"], row["country"], row["title"]),
+    )
+    return {
+        "columns": columns,
+        "matrices": matrices,
+        "timeline": timeline,
+        "links": {
+            "framework": relative_url(FRAMEWORK, COMPARISON),
+            "countries": relative_url(COUNTRIES_INDEX, COMPARISON),
+        },
+    }
+
+
+def framework_view(project: Project) -> dict:
+    return {"framework": project.framework}
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _entity_matrix(framework: Framework, studies, columns, dimension) -> Matrix:
+    matrix = _matrix(
+        "entity-types",
+        dimension,
+        framework.entity_types,
+        studies,
+        columns,
+        lambda study, type: [
+            Item(
+                text=e.form,
+                local=e.local_name,
+                lang=e.local_lang,
+                tag=e.recognition,
+                tag_label=framework.label_of("recognition_levels", e.recognition),
+            )
+            for e in study.entities
+            if e.type == type
+        ],
+    )
+    matrix.title = "Organisational landscape and legal recognition"
+    matrix.legend = [
+        {"tag": level.id, "label": level.label, "description": level.description}
+        for level in framework.recognition_levels
+    ]
+    return matrix
+
+
+def _matrix(id, dimension, vocabulary, studies, columns, items_for) -> Matrix:
+    rows = []
+    for term in vocabulary:
+        cells = [Cell(items_for(study, term.id)) for study in studies]
+        rows.append({"label": term.label, "id": term.id, "cells": cells})
+    return Matrix(
+        id=id,
+        title=dimension.title if dimension else id,
+        question=dimension.question if dimension else "",
+        columns=columns,
+        rows=rows,
+    )
+
+
+def _instrument_order(instrument) -> tuple:
+    # Undated instruments (bills whose year is to be confirmed) come last
+    return (instrument.year is None, instrument.year or 0, instrument.title)
+
+
+def _vocab_order(framework: Framework, vocabulary: str, id: str) -> int:
+    ids = framework.ids(vocabulary)
+    return ids.index(id) if id in ids else len(ids)

@@ -1,0 +1,92 @@
+"""Hook: country case studies -> country pages, countries index, comparison.
+
+Wires MkDocs events to the `ssesite` domain modules; all logic lives there
+and all HTML in overrides/content/.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import _runtime
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# Load and check all content before anything is built, so a broken study
+# stops the build with every problem listed and nothing half-built.
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    build = _runtime.current(config)
+    problems = build.project.problems.sorted()
+    if problems:
+        raise PluginError(str(build.domain.problems.ContentError(problems)))
+    return config
+
+
+# Add the generated pages. Nothing is written to docs/ or studies/.
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build = _runtime.current(config)
+    domain, project = build.domain, build.project
+    urls, views, render = domain.urls, domain.views, domain.render
+
+    for study in project.studies:
+        content = render.render(
+            build.env, "content/study.md", view=views.study_view(study, project)
+        )
+        _add(files, File.generated(config, urls.study_uri(study.slug), content=content))
+        for asset in study.assets:
+            relative = asset.relative_to(study.folder).as_posix()
+            uri = urls.study_asset_uri(study.slug, relative)
+            _add(files, File.generated(config, uri, abs_src_path=str(asset)))
+
+    pages = {
+        urls.COUNTRIES_INDEX: ("content/countries.md", views.countries_view(project)),
+        urls.COMPARISON: ("content/comparison.md", views.comparison_view(project)),
+    }
+    for uri, (template, view) in pages.items():
+        content = render.render(build.env, template, view=view)
+        _add(files, File.generated(config, uri, content=content))
+    return files
+
+
+# Expand the framework vocabulary into the page that describes it.
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str | None:
+    if MARKER not in markdown:
+        return None
+    build = _runtime.current(config)
+    view = build.domain.views.framework_view(build.project)
+    return markdown.replace(
+        MARKER, build.domain.render.render(build.env, "content/framework.md", view=view)
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _add(files: Files, file: File) -> None:
+    # A page of the same name in docs/ would be silently shadowed; say so.
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None and not existing.generated_by:
+        raise PluginError(
+            f"docs/{file.src_uri}: this page is generated from studies/ and data/; "
+            "expected no file of that name in docs/, found one"
+        )
+    files.append(file)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+MARKER = "<!-- ssesite:framework-vocabulary -->"
