@@ -13,6 +13,7 @@ Only this small file and the hook files themselves need a restart when edited.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,8 @@ def _fresh_domain() -> ModuleType:
         sys.path.remove(HOOKS_DIR)
     sys.path.insert(0, HOOKS_DIR)
     package = importlib.import_module(PACKAGE)
-    for module in ("problems", "project", "render", "views", "urls"):
-        importlib.import_module(f"{PACKAGE}.{module}")
+    # Import every module of the package, so hooks reach them as attributes
+    # (build.domain.studies, build.domain.glossary, ...).
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{PACKAGE}.{module.name}")
     return package
