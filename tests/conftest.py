@@ -43,11 +43,12 @@ def build_site(project: Path, site_dir: Path | None = None, **overrides) -> Path
     config = load_config(
         str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides
     )
+    # MkDocs keeps one instance of plugins that have on_startup/on_shutdown
+    # for the whole process (meant for `mkdocs serve`), so they are shut down
+    # never rather than after each build: the blog plugin deletes its temporary
+    # folder on shutdown and would fail on the next build.
     config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build(config)
     return site_dir
 
 

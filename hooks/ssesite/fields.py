@@ -97,9 +97,13 @@ class Record:
 
     def text(self, key: str, *, required: bool = True, expected="a text") -> str | None:
         value = self.raw(key)
-        if value is None or value == "":
+        if value is None:
             if required:
                 self.missing(key, expected)
+            return None
+        if isinstance(value, str) and not value.strip():
+            if required:
+                self.expected(key, expected, "")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.expected(key, expected, value)

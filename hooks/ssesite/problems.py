@@ -98,6 +98,8 @@ def describe(value: object) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
+    if value == "":
+        return "an empty text"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
         return repr(shown)
@@ -119,6 +121,9 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     if value.casefold() in folded:
         return f"Did you mean '{folded[value.casefold()]}'?"
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if not close and len(value) >= 3:
+        # Abbreviations: 'coop' for 'cooperative'
+        close = [c for c in choices if c.casefold().startswith(value.casefold())][:1]
     return f"Did you mean '{close[0]}'?" if close else ""
 
 

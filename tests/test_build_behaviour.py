@@ -1,0 +1,139 @@
+"""Builds: failing on bad content, never touching sources, atomic swaps, links."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+import pytest
+from conftest import ROOT, build_site
+from lxml import html
+from mkdocs.exceptions import Abort
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+
+
+def tree_digest(*folders: Path) -> dict[str, str]:
+    digest = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest[str(path.relative_to(folder.parent))] = hashlib.sha256(
+                    path.read_bytes()
+                ).hexdigest()
+            else:
+                digest[str(path.relative_to(folder.parent)) + "/"] = "dir"
+    return digest
+
+
+def break_korea(project: Path) -> None:
+    index = project / "studies" / "korea" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace("country: KR", "country: KO").replace("status: draft", "status: done")
+    index.write_text(text, encoding="utf-8")
+
+
+def test_build_never_touches_docs_or_studies(project: Path, tmp_path: Path):
+    before = tree_digest(project / "docs", project / "studies", project / "data")
+    build_site(project, tmp_path / "site")
+    assert tree_digest(project / "docs", project / "studies", project / "data") == before
+
+
+def test_broken_front_matter_fails_the_build_with_every_problem(project: Path, tmp_path, caplog):
+    break_korea(project)
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == [
+        "2 problems in the content:\n"
+        "  studies/korea/index.md:3: country: expected an ISO 3166-1 alpha-2 country code "
+        "such as 'KR', found 'KO'\n"
+        "  studies/korea/index.md:7: status: expected one of 'draft', 'review', 'final', "
+        "found 'done'"
+    ]
+
+
+def test_check_command_reports_grouped_problems_and_fails(project: Path):
+    break_korea(project)
+    (project / "studies" / "japan" / "index.md").write_text("no front matter\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "ssesite.check", str(project)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "studies/japan/index.md",
+        "  line 1: expected front matter (a YAML block between two '---' lines) at the top of "
+        "the file, found none",
+        "studies/korea/index.md",
+        "  line 3: country: expected an ISO 3166-1 alpha-2 country code such as 'KR', found 'KO'",
+        "  line 7: status: expected one of 'draft', 'review', 'final', found 'done'",
+        "3 problems found.",
+    ]
+
+
+def test_check_command_passes_on_the_real_content():
+    result = subprocess.run(
+        [sys.executable, "-m", "ssesite.check", str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("All content is valid")
+
+
+def test_failed_build_leaves_previous_site_untouched(project: Path):
+    site = project / "site"
+    build = [
+        sys.executable,
+        str(ROOT / "tools" / "build_site.py"),
+        "--site-dir",
+        str(site),
+        "--config",
+        str(project / "mkdocs.yml"),
+    ]
+    ok = subprocess.run(build, capture_output=True, text=True, env=ENV, check=False)
+    assert ok.returncode == 0, ok.stderr
+    before = tree_digest(site)
+    break_korea(project)
+    failed = subprocess.run(build, capture_output=True, text=True, env=ENV, check=False)
+    assert failed.returncode != 0
+    assert "studies/korea/index.md:3: country" in failed.stderr
+    assert "site/ was left unchanged" in failed.stderr
+    assert tree_digest(site) == before
+    assert not list(project.glob(".site-build-*"))
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path):
+    """MkDocs validates Markdown links; this also covers links in HTML blocks."""
+    broken = []
+    for page in sorted(built_site.rglob("*.html")):
+        doc = html.parse(str(page)).getroot()
+        for element in doc.iter("a"):
+            href = element.get("href")
+            if not href or href.startswith(("http:", "https:", "mailto:", "#")) or "://" in href:
+                continue
+            target, fragment = urldefrag(unquote(href))
+            # The 404 page links from the site root: it is served at any depth
+            base = built_site if target.startswith("/") else page.parent
+            path = (base / target.lstrip("/")).resolve()
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(built_site)}: {href}")
+                continue
+            if fragment and path.suffix == ".html":
+                ids = set(html.parse(str(path)).getroot().xpath("//@id"))
+                if fragment not in ids:
+                    broken.append(f"{page.relative_to(built_site)}: {href} (no anchor)")
+    assert broken == []
