@@ -27,7 +27,9 @@ def test_country_page_has_fact_box_banner_and_data(built_site: Path):
     )
     facts = {
         dt.text_content().strip(): dd.text_content().strip()
-        for dt, dd in zip(doc.cssselect(".sse-factbox dt"), doc.cssselect(".sse-factbox dd"))
+        for dt, dd in zip(
+            doc.cssselect(".sse-factbox dt"), doc.cssselect(".sse-factbox dd"), strict=True
+        )
     }
     assert facts["Country"] == "Republic of Korea (KR)"
     assert facts["Sub-region"] == "East Asia"
