@@ -137,3 +137,58 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path):
                 if fragment not in ids:
                     broken.append(f"{page.relative_to(built_site)}: {href} (no anchor)")
     assert broken == []
+
+
+def test_broken_internal_link_or_anchor_fails_strict_build(project: Path, tmp_path, caplog):
+    (project / "docs" / "broken.md").write_text(
+        "# Broken\n\n[gone](nowhere.md) and [no anchor](about.md#no-such-section)\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("'nowhere.md'" in w for w in warnings)
+    assert any("#no-such-section" in w for w in warnings)
+
+
+def test_study_images_are_published_beside_the_page(project: Path, tmp_path):
+    folder = project / "studies" / "japan"
+    (folder / "figures").mkdir()
+    (folder / "figures" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8"
+    )
+    index = folder / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n![Map of example](figures/map.svg)\n",
+        encoding="utf-8",
+    )
+    site = build_site(project, tmp_path / "site")
+    assert (site / "countries" / "japan" / "figures" / "map.svg").is_file()
+    doc = html.parse(str(site / "countries" / "japan" / "index.html")).getroot()
+    assert [img.get("src") for img in doc.cssselect("article img")] == ["figures/map.svg"]
+
+
+def test_data_fields_are_text_not_html(project: Path, tmp_path):
+    index = project / "studies" / "japan" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace(
+        "title: The social and solidarity economy in Japan",
+        "title: 'Japan <script>alert(1)</script> *not emphasis* [@key]'",
+    ).replace("form: Worker cooperative", "form: '\"><img src=x onerror=alert(1)>'")
+    index.write_text(text, encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    page = (site / "countries" / "japan" / "index.html").read_text(encoding="utf-8")
+    doc = html.fromstring(page)
+    assert (
+        doc.cssselect("article h1")[0]
+        .text_content()
+        .strip()
+        .startswith("Japan <script>alert(1)</script> *not emphasis* [@key]")
+    )
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert doc.findtext(".//title").startswith("Japan <script>alert(1)</script>")
+    assert any(
+        td.text_content().startswith('"><img src=x onerror=alert(1)>')
+        for td in doc.cssselect("article td")
+    )

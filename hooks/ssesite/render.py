@@ -9,6 +9,7 @@ a value for use in Markdown text such as a heading.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 
@@ -61,8 +62,11 @@ def long_date(value: dt.date) -> str:
 
 
 def yaml_string(value: object) -> Markup:
-    """A double-quoted YAML scalar for front matter (JSON strings are valid YAML)."""
-    text = json.dumps(" ".join(str(value).split()), ensure_ascii=False)
-    # Keep the front matter free of anything HTML-ish even before escaping.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    """A front-matter value: a double-quoted YAML scalar holding HTML-escaped text.
+
+    Material's templates print `page.meta.title` and `page.meta.description`
+    without escaping (its Jinja environment does not auto-escape), so the text
+    is escaped here, once. JSON strings are valid YAML scalars.
+    """
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
