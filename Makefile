@@ -11,6 +11,10 @@ PORT ?= 8000
 # banner would drown the messages researchers need to read.
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
+# Reproducible builds: any date MkDocs would take from the clock (the sitemap's
+# lastmod) comes from the last commit instead.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1600732800)
+export SOURCE_DATE_EPOCH
 
 .PHONY: site test serve check new-study bench browsers clean format
 
@@ -23,7 +27,7 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(PY) tools/build_site.py --site-dir site
 
-test: $(STAMP) browsers
+test: $(STAMP) browsers node_modules/.package-lock.json
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 serve: $(STAMP)
@@ -38,6 +42,10 @@ new-study: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
+# axe-core, injected into pages by the accessibility tests (never shipped).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
 # Browser tests drive Debian's Chromium; install it when it is missing.
 browsers:
 	@command -v chromium >/dev/null 2>&1 || tools/install-chromium.sh
@@ -47,4 +55,4 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix hooks tests tools
 
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-build-* .site-previous-* .pytest_cache node_modules

@@ -1,0 +1,83 @@
+"""Reach: no third-party requests, no serious accessibility problems, no JS needed."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import axe_violations
+
+PAGE_TYPES = {
+    "home": "",
+    "countries index": "countries/",
+    "country page": "countries/korea/",
+    "comparison": "countries/compare/",
+    "framework": "framework/",
+    "about": "about/",
+    "news": "news/",
+    "news post": "news/2020/09/22/research-conference-in-seoul-with-overseas-participants-online/",
+}
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_request_leaves_the_site(page, site_url, name):
+    origins = set()
+    page.on("request", lambda request: origins.add(urlparse(request.url).netloc))
+    page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
+    # Open the search too: it loads its own worker and index
+    page.keyboard.press("/")
+    page.keyboard.type("cooperative")
+    page.wait_for_timeout(300)
+    assert origins == {urlparse(site_url).netloc}
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_serious_accessibility_violations(page, site_url, name):
+    page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("name", ["country page", "comparison", "home"])
+def test_pages_are_complete_without_javascript(chromium, site_url, name):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE_TYPES[name])
+    assert page.locator("article h1").count() == 1
+    if name == "country page":
+        assert page.locator(".sse-factbox").is_visible()
+        assert page.locator("table.sse-table").count() == 4
+    if name == "comparison":
+        assert page.locator("table.sse-matrix").count() == 4
+    context.close()
+
+
+def test_search_index_loads_only_when_the_reader_searches(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "countries/korea/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in requested if "search_index.json" in url]
+    page.keyboard.press("/")
+    page.keyboard.type("Panggungharjo")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert [url for url in requested if "search_index.json" in url]
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert any("Indonesia" in title or "Kick-off" in title for title in titles)
+
+
+def test_first_visit_to_a_country_page_weighs_under_250_kb(page, site_url):
+    """Compressed (gzip -9) size of everything the first visit transfers."""
+    import gzip
+
+    sizes = {}
+
+    def record(response):
+        body = response.body() if response.status == 200 else b""
+        sizes[response.url] = len(gzip.compress(body, 9))
+
+    page.on("response", record)
+    page.goto(site_url + "countries/korea/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    total = sum(sizes.values())
+    assert total <= 250 * 1024, sorted(sizes.items(), key=lambda item: -item[1])
