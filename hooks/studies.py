@@ -35,38 +35,19 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 # Add the generated pages. Nothing is written to docs/ or studies/.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    domain, project = build.domain, build.project
-    urls, views, render = domain.urls, domain.views, domain.render
-
-    for study in project.studies:
-        content = render.render(
-            build.env, "content/study.md", view=views.study_view(study, project)
-        )
-        _add(files, File.generated(config, urls.study_uri(study.slug), content=content))
-        for asset in study.assets:
-            relative = asset.relative_to(study.folder).as_posix()
-            uri = urls.study_asset_uri(study.slug, relative)
-            _add(files, File.generated(config, uri, abs_src_path=str(asset)))
-
-    pages = {
-        urls.COUNTRIES_INDEX: ("content/countries.md", views.countries_view(project)),
-        urls.COMPARISON: ("content/comparison.md", views.comparison_view(project)),
-    }
-    for uri, (template, view) in pages.items():
-        content = render.render(build.env, template, view=view)
-        _add(files, File.generated(config, uri, content=content))
+    for generated in build.domain.pages.study_files(build.project, build.env):
+        if generated.content is not None:
+            file = File.generated(config, generated.uri, content=generated.content)
+        else:
+            file = File.generated(config, generated.uri, abs_src_path=str(generated.source))
+        _add(files, file)
     return files
 
 
 # Expand the framework vocabulary into the page that describes it.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str | None:
-    if MARKER not in markdown:
-        return None
     build = _runtime.current(config)
-    view = build.domain.views.framework_view(build.project)
-    return markdown.replace(
-        MARKER, build.domain.render.render(build.env, "content/framework.md", view=view)
-    )
+    return build.domain.pages.expand_framework_marker(markdown, build.project, build.env)
 
 
 # -----------------------------------------------------------------------------
@@ -83,10 +64,3 @@ def _add(files: Files, file: File) -> None:
             "expected no file of that name in docs/, found one"
         )
     files.append(file)
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-MARKER = "<!-- ssesite:framework-vocabulary -->"
