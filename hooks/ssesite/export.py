@@ -1,0 +1,116 @@
+"""Write the site's final Markdown to a folder, for another builder.
+
+`python -m ssesite.export --out DIR` copies docs/ and adds every generated
+page, with every Markdown transform the MkDocs hooks apply, so that any
+Markdown site builder (or the benchmark's bare Material build) sees the very
+same pages. MkDocs 1.6 is unmaintained; this is the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import pages, render
+from .project import load_project
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Plugins that are part of this project's features, not of bare Material.
+NOT_BARE_PLUGINS = {"bibtex"}
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking the default of every `!ENV [NAME, default]`."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if len(values) > 1 else None
+    return None
+
+
+_EnvLoader.add_constructor("!ENV", _env_tag)
+
+
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def export(root: Path, out: Path) -> int:
+    """Export the project at `root` into `out` (replaced); return the page count."""
+    project = load_project(root)
+    problems = project.problems.sorted()
+    if problems:
+        raise SystemExit("\n".join(str(p) for p in problems))
+    env = render.environment(project.layout.templates_dir)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(project.layout.docs_dir, out)
+    for generated in pages.study_files(project, env):
+        target = out / generated.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if generated.content is not None:
+            target.write_text(generated.content, encoding="utf-8")
+        else:
+            shutil.copy2(generated.source, target)
+    count = 0
+    for page in sorted(out.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        final = transform_markdown(text, page.relative_to(out).as_posix(), project, env)
+        if final != text:
+            page.write_text(final, encoding="utf-8")
+        count += 1
+    return count
+
+
+def transform_markdown(markdown: str, uri: str, project, env) -> str:
+    """Every Markdown transform the hooks apply to page `uri`, in the same order."""
+    return pages.expand_framework_marker(markdown, project, env)
+
+
+def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
+    """The project's mkdocs.yml without hooks or citation plugin, over `docs_dir`.
+
+    Used to build exported Markdown with plain Material (the benchmark's
+    baseline, and a check that the export is complete).
+    """
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["plugins"] = [
+        p for p in config.get("plugins", []) if _plugin_name(p) not in NOT_BARE_PLUGINS
+    ]
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    # Templates stay: the theme overrides are part of "the same pages".
+    theme = config.setdefault("theme", {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=".", type=Path, help="project root (default: .)")
+    parser.add_argument("--out", required=True, type=Path, help="folder to write (replaced)")
+    args = parser.parse_args(argv)
+    count = export(args.root.resolve(), args.out)
+    print(f"Exported {count} Markdown pages to {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
