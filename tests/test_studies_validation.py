@@ -93,7 +93,7 @@ def test_unknown_keys_suggest_the_right_one(tmp_path):
         "studies/testland/index.md:2: summary: required field is missing; expected a text",
         "studies/testland/index.md:11: sumary: unknown field; expected one of 'title', "
         "'country', 'subregion', 'authors', 'status', 'first_draft', 'last_revised', "
-        "'summary', 'languages', 'keywords', 'framework'. Did you mean 'summary'?",
+        "'summary', 'languages', 'keywords', 'phase', 'framework'. Did you mean 'summary'?",
         "studies/testland/index.md:22: framework.entities[0].form: required field is missing; "
         "expected a text",
         "studies/testland/index.md:23: framework.entities[0].from: unknown field; expected one "
@@ -165,9 +165,16 @@ def test_every_problem_of_a_broken_study_at_once(tmp_path):
 def test_duplicate_country_names_both_files(tmp_path):
     root = make_root(tmp_path, {"japan-a": VALID, "japan-b": VALID})
     assert messages(root) == [
-        "studies/japan-b/index.md: country: expected one study per country, found 'JP' "
-        "(Japan) also used by studies/japan-a/index.md",
+        "studies/japan-b/index.md: country: expected one study per country and phase, found "
+        "'JP' (Japan) in phase 1 also used by studies/japan-a/index.md",
     ]
+
+
+def test_a_country_may_have_one_study_per_phase(tmp_path):
+    later = VALID.replace("keywords:", "phase: 2\nkeywords:")
+    project = load_project(make_root(tmp_path, {"japan-a": VALID, "japan-b": later}))
+    assert project.problems.sorted() == []
+    assert [s.phase for s in project.studies] == [1, 2]
 
 
 def test_unsafe_slugs_and_stray_files(tmp_path):

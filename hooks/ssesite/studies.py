@@ -35,6 +35,7 @@ FIELDS = (
     "summary",
     "languages",
     "keywords",
+    "phase",
     "framework",
 )
 FRAMEWORK_BLOCKS = ("entities", "instruments", "institutions", "ecosystem")
@@ -112,6 +113,8 @@ class Study:
     summary: str
     languages: list[str]
     keywords: list[str]
+    phase: int = 1
+    """Project phase: 1 for the 2019-2021 studies; one study per country and phase."""
     entities: list[Entity] = field(default_factory=list)
     instruments: list[Instrument] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
@@ -223,6 +226,9 @@ def load_study(
     summary = meta.text("summary")
     languages = _languages(meta)
     keywords = meta.text_list("keywords")
+    phase = meta.integer(
+        "phase", required=False, low=1, high=99, expected="a phase number such as 1"
+    )
     study_framework = _framework_block(meta, framework)
 
     if len(problems) > before:
@@ -242,6 +248,7 @@ def load_study(
         summary=summary,
         languages=languages,
         keywords=keywords,
+        phase=phase or 1,
         body=body,
         body_line=body_line,
         assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "index.md"),
@@ -414,14 +421,14 @@ def _local(item: Record, key: str) -> dict:
 
 
 def _check_unique_countries(studies: list[Study], problems: Problems) -> None:
-    first: dict[str, Study] = {}
+    first: dict[tuple[str, int], Study] = {}
     for study in studies:
-        other = first.setdefault(study.country.code, study)
+        other = first.setdefault((study.country.code, study.phase), study)
         if other is not study:
             problems.add(
                 study.source,
                 None,
                 "country",
-                f"expected one study per country, found '{study.country.code}' "
-                f"({study.country.name}) also used by {other.source}",
+                f"expected one study per country and phase, found '{study.country.code}' "
+                f"({study.country.name}) in phase {study.phase} also used by {other.source}",
             )

@@ -79,6 +79,13 @@ def ordered_studies(project: Project) -> list[Study]:
     )
 
 
+def study_label(study: Study, studies: list[Study]) -> str:
+    """The country's name, with the phase when the country has several studies."""
+    if sum(1 for s in studies if s.country.code == study.country.code) > 1:
+        return f"{study.country.name} (phase {study.phase})"
+    return study.country.name
+
+
 def study_view(study: Study, project: Project) -> dict:
     """Everything the study page template needs."""
     framework = project.framework
@@ -140,6 +147,7 @@ def countries_view(project: Project) -> dict:
                     "cards": [
                         {
                             "study": s,
+                            "label": study_label(s, studies),
                             "url": relative_url(study_uri(s.slug), COUNTRIES_INDEX),
                             "status_label": STATUS_LABELS[s.status],
                         }
@@ -160,7 +168,7 @@ def comparison_view(project: Project) -> dict:
     studies = ordered_studies(project)
     columns = [
         {
-            "name": s.country.name,
+            "name": study_label(s, studies),
             "code": s.country.code,
             "url": relative_url(study_uri(s.slug), COMPARISON),
             "status_label": STATUS_LABELS[s.status],
@@ -209,7 +217,7 @@ def comparison_view(project: Project) -> dict:
         (
             {
                 "year": i.year,
-                "country": s.country.name,
+                "country": study_label(s, studies),
                 "url": relative_url(study_uri(s.slug), COMPARISON),
                 "title": i.title,
                 "kind_label": framework.label_of("instrument_kinds", i.kind),
