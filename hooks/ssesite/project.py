@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import urls
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
 from .problems import Problems
@@ -66,4 +67,26 @@ def load_project(root: Path) -> Project:
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
-    return Project(layout, framework, countries, studies, problems)
+    project = Project(layout, framework, countries, studies, problems)
+    check_generated_uris(project, generated_uris(project))
+    return project
+
+
+def generated_uris(project: Project) -> list[str]:
+    """Source URIs of every page the build generates."""
+    uris = [urls.COUNTRIES_INDEX, urls.COMPARISON]
+    uris += [urls.study_uri(study.slug) for study in project.studies]
+    return uris
+
+
+def check_generated_uris(project: Project, uris: list[str]) -> None:
+    """A hand-written page at a generated page's address would be shadowed."""
+    for uri in uris:
+        if (project.layout.docs_dir / uri).exists():
+            project.problems.add(
+                f"docs/{uri}",
+                None,
+                "",
+                "this page is generated from studies/ and data/; expected no file of "
+                "that name in docs/, found one",
+            )
