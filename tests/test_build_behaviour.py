@@ -58,16 +58,21 @@ def test_broken_front_matter_fails_the_build_with_every_problem(project: Path, t
     ]
 
 
-def test_check_command_reports_grouped_problems_and_fails(project: Path):
-    break_korea(project)
-    (project / "studies" / "japan" / "index.md").write_text("no front matter\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "ssesite.check", str(project)],
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    """`make check` as a researcher runs it, on the project at `root`."""
+    return subprocess.run(
+        [sys.executable, "-m", "ssesite.check", str(root)],
         capture_output=True,
         text=True,
         env=ENV,
         check=False,
     )
+
+
+def test_check_command_reports_grouped_problems_and_fails(project: Path):
+    break_korea(project)
+    (project / "studies" / "japan" / "index.md").write_text("no front matter\n", encoding="utf-8")
+    result = run_check(project)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "studies/japan/index.md",
@@ -81,13 +86,7 @@ def test_check_command_reports_grouped_problems_and_fails(project: Path):
 
 
 def test_check_command_passes_on_the_real_content():
-    result = subprocess.run(
-        [sys.executable, "-m", "ssesite.check", str(ROOT)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        check=False,
-    )
+    result = run_check(ROOT)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("All content is valid")
 
