@@ -34,12 +34,32 @@ class _Loader(yaml.SafeLoader):
 
     def construct_yaml_timestamp(self, node):
         try:
-            return super().construct_yaml_timestamp(node)
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)
         except ValueError:
             return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+# libyaml's C parser is several times faster than PyYAML's pure-Python one and
+# gives the same data; its error messages are terser, so a document that fails
+# is parsed again with the pure-Python loader to report the error.
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    construct_yaml_timestamp = _Loader.construct_yaml_timestamp
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _FastLoader.construct_yaml_timestamp)
+
+
+def _parse(text: str, loader_class) -> tuple[yaml.Node | None, object]:
+    # One parse: compose the node tree (for lines), then build the data from it
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -85,8 +105,10 @@ def load_yaml(text: str, file: str, problems: Problems, *, line_offset: int = 0)
     `line_offset` is added to every line, for YAML embedded in a larger file.
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: safe
+        try:
+            node, data = _parse(text, _FastLoader)
+        except yaml.YAMLError:
+            node, data = _parse(text, _Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
