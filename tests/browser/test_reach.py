@@ -32,10 +32,14 @@ def test_no_request_leaves_the_site(page, site_url, name):
     assert origins == {urlparse(site_url).netloc}
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_no_serious_accessibility_violations(page, site_url, name):
+def test_no_serious_accessibility_violations(chromium, site_url, name, scheme):
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
     page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
     assert axe_violations(page) == []
+    context.close()
 
 
 @pytest.mark.parametrize("name", ["country page", "comparison", "home"])
