@@ -43,6 +43,7 @@ def measured(args: list[str], cwd: Path, scratch: Path) -> dict:
         env={**ENV, "PYTHONPATH": str(cwd / "hooks")},
         check=True,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return json.loads(report.read_text(encoding="utf-8"))
 
@@ -60,14 +61,10 @@ def bench(size: int, repeat: int, scratch: Path) -> dict:
     for _ in range(repeat):
         # Alternate, so that drift in machine load hits both alike
         project_runs.append(
-            measured(
-                ["mkdocs", "build", "--strict", "--quiet", "-d", str(project_site)], corpus, scratch
-            )
+            measured(["mkdocs", "build", "--strict", "-d", str(project_site)], corpus, scratch)
         )
         bare_runs.append(
-            measured(
-                ["mkdocs", "build", "--strict", "--quiet", "-f", str(bare_yml)], corpus, scratch
-            )
+            measured(["mkdocs", "build", "--strict", "-f", str(bare_yml)], corpus, scratch)
         )
     check_runs = [measured(["ssesite.check", str(corpus)], corpus, scratch) for _ in range(repeat)]
 

@@ -191,3 +191,23 @@ def test_data_fields_are_text_not_html(project: Path, tmp_path):
         td.text_content().startswith('"><img src=x onerror=alert(1)>')
         for td in doc.cssselect("article td")
     )
+
+
+def test_make_site_fails_on_a_warning_and_keeps_the_previous_site(project: Path):
+    """tools/build_site.py must not hide warnings: strict turns them into failures."""
+    site = project / "site"
+    build = [
+        sys.executable,
+        str(ROOT / "tools" / "build_site.py"),
+        "--site-dir",
+        str(site),
+        "--config",
+        str(project / "mkdocs.yml"),
+    ]
+    assert subprocess.run(build, capture_output=True, env=ENV, check=False).returncode == 0
+    (project / "docs" / "about.md").write_text("# About\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    failed = subprocess.run(build, capture_output=True, text=True, env=ENV, check=False)
+    assert failed.returncode != 0
+    assert "nowhere.md" in failed.stderr
+    assert "WARNING" in failed.stderr
+    assert "[gone]" not in (site / "about" / "index.html").read_text(encoding="utf-8")

@@ -29,8 +29,8 @@ def build(config: Path, site_dir: Path) -> int:
                 "-m",
                 "mkdocs",
                 "build",
+                # Not --quiet: it would hide the warnings that --strict turns into failures
                 "--strict",
-                "--quiet",
                 "--config-file",
                 str(config),
                 "--site-dir",
