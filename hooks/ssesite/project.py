@@ -12,6 +12,7 @@ from pathlib import Path
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
 from .problems import Problems
+from .programme import Programme, load_programme
 from .studies import Study, load_studies
 
 # -----------------------------------------------------------------------------
@@ -52,6 +53,7 @@ class Project:
     countries: Countries
     studies: list[Study]
     problems: Problems = field(default_factory=Problems)
+    programme: Programme | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -66,4 +68,7 @@ def load_project(root: Path) -> Project:
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
-    return Project(layout, framework, countries, studies, problems)
+    programme = load_programme(
+        layout.data_dir / "programme.yml", "data/programme.yml", [s.slug for s in studies], problems
+    )
+    return Project(layout, framework, countries, studies, problems, programme)
