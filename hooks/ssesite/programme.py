@@ -87,6 +87,42 @@ CHANGES = (
     "other",
 )
 
+# How the vocabularies read on the site and in the exports.
+STATUS_LABELS = {
+    "scheduled": "Scheduled",
+    "postponed": "Postponed",
+    "rescheduled": "Rescheduled",
+    "moved-online": "Moved online",
+    "cancelled": "Cancelled",
+}
+ATTENDANCE_LABELS = {
+    "in-person": "In person",
+    "online": "Online",
+    "mixed": "Hybrid (in person and online)",
+}
+KIND_LABELS = {
+    "opening": "Opening",
+    "keynote": "Keynote",
+    "session": "Session",
+    "paper-session": "Paper session",
+    "panel": "Panel",
+    "roundtable": "Roundtable",
+    "break": "Break",
+    "closing": "Closing",
+    "other": "Other",
+}
+CHANGE_LABELS = {
+    "added": "Added",
+    "moved": "Moved",
+    "retitled": "Retitled",
+    "room-changed": "Room changed",
+    "speakers-changed": "Speakers changed",
+    "cancelled": "Cancelled",
+    "reinstated": "Reinstated",
+    "other": "Changed",
+}
+TO_BE_CONFIRMED = "to be confirmed"
+
 # The acronym names the conference in schedule.json, whose schema allows
 # only this shape (c3voc `Conference.acronym`).
 ACRONYM = re.compile(r"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$")
@@ -252,6 +288,15 @@ class Session:
     history: tuple[Change, ...]
     index: int
     """Position in the data file, which orders sessions without times."""
+
+    @property
+    def name(self) -> str:
+        """'Session 1: Title', 'Title', or 'Session 1 (title to be confirmed)'."""
+        if self.label and self.title:
+            return f"{self.label}: {self.title}"
+        if self.title:
+            return self.title
+        return f"{self.label or KIND_LABELS[self.kind]} (title {TO_BE_CONFIRMED})"
 
     @property
     def timed(self) -> bool:
