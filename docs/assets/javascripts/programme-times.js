@@ -90,6 +90,13 @@
     var reader = mode === "reader";
     root.querySelectorAll("[data-sse-conference]").forEach(function (el) { el.hidden = reader; });
     root.querySelectorAll("[data-sse-reader]").forEach(function (el) { el.hidden = !reader; });
+    // Phones show each time cell's zone from its data-label.
+    root.querySelectorAll("table[data-sse-times] td[data-sse-label]").forEach(function (cell) {
+      if (!cell.hasAttribute("data-conference-label")) {
+        cell.setAttribute("data-conference-label", cell.getAttribute("data-label"));
+      }
+      cell.setAttribute("data-label", reader ? "Your time (" + zone + ")" : cell.getAttribute("data-conference-label"));
+    });
     if (!reader) return;
     root.querySelectorAll("table[data-sse-times]").forEach(function (table) {
       var first = null;
