@@ -374,18 +374,21 @@ def load_programme(
     top.check_keys(TOP_FIELDS)
     updated = _updated(top)
     conference = _conference(top)
-    tz = conference.tz if conference and ptime.zone(conference.timezone) else None
+    tz = ptime.zone(conference.timezone) if conference and conference.timezone else None
     sessions = [
         s
         for index, item in enumerate(top.items("sessions", required=True))
         if (s := _session(item, index, tz)) is not None
     ]
     people = [p for item in top.items("people") if (p := _person(item)) is not None]
-    if conference is None or updated is None:
+    if conference is not None:
+        # Checked even when some fields are wrong, so that every problem of
+        # the file is reported in one run.
+        programme = Programme(file, updated, conference, sessions, people)
+        check_programme(programme, top, study_slugs)
+    if len(problems) > before or conference is None or updated is None:
         return None
-    programme = Programme(file, updated, conference, sessions, people)
-    check_programme(programme, top, study_slugs)
-    return programme if len(problems) == before else None
+    return programme
 
 
 def parse_local(value: object) -> dt.datetime | None:
@@ -446,7 +449,6 @@ def _conference(top: Record) -> Conference | None:
     record = top.child("conference", raw)
     if not record.is_mapping():
         return None
-    before = len(record.problems)
     record.check_keys(CONFERENCE_FIELDS)
     title = record.text("title")
     acronym = record.text("acronym")
@@ -478,8 +480,10 @@ def _conference(top: Record) -> Conference | None:
         record.expected("status", "at least one status entry (the first plan)", [])
     sources = tuple(_urls(record, "sources"))
     organisers = tuple(record.text_list("organisers"))
-    if len(record.problems) > before or not history:
+    if start_date is None or end_date is None or not history:
         return None
+    # With other problems the conference is still returned, for the checks of
+    # the whole file; load_programme then returns no programme.
     return Conference(
         title=title,
         acronym=acronym,

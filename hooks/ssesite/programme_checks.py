@@ -14,6 +14,7 @@ from itertools import combinations, pairwise
 from .fields import Record
 from .problems import did_you_mean, one_of
 from .programme import Programme, Session, check_unique, local_text
+from .yamlsource import format_path
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -77,7 +78,7 @@ def _check_conference(programme: Programme, top: Record) -> None:
     for session in programme.sessions:
         for change in session.history:
             latest = max(latest or change.recorded, change.recorded)
-    if latest and programme.updated.date() < latest:
+    if latest and programme.updated and programme.updated.date() < latest:
         top.expected(
             "updated",
             f"a time on or after the latest recorded change ({latest.isoformat()})",
@@ -158,14 +159,26 @@ def _check_person_overlaps(programme: Programme, records: dict[str, Record]) -> 
             continue
         for person in b.people:
             if person in a.people:
+                path = _person_path(b, person)
                 record = records[b.id]
-                key = "chair" if person == b.chair else "talks"
-                _session_problem(
-                    record,
-                    key,
+                line = record.located.line((*record.path, *path))
+                record.problems.add(
+                    record.file,
+                    line,
+                    format_path((*record.path, *path)),
                     f"person '{person}' is in session '{a.id}' ({_span(a)}) and in session "
                     f"'{b.id}' ({_span(b)}) at the same time; expected one session at a time",
                 )
+
+
+def _person_path(session: Session, person: str) -> tuple:
+    """Where `person` is named in `session`: its chair, or a talk's speakers item."""
+    if session.chair == person:
+        return ("chair",)
+    for index, talk in enumerate(session.talks):
+        if person in talk.speakers:
+            return ("talks", index, "speakers", talk.speakers.index(person))
+    return ()
 
 
 def _session_problem(record: Record, key: str, message: str) -> None:
