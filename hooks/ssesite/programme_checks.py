@@ -35,6 +35,7 @@ def check_programme(programme: Programme, top: Record, study_slugs: list[str]) -
         _check_dates(programme, session, record)
         _check_references(programme, session, record, study_slugs)
         _check_history(session, record)
+    _check_numeric_ids(programme, records)
     _check_room_overlaps(programme, records)
     _check_person_overlaps(programme, records)
     person_records = {item.raw("id"): item for item in people}
@@ -140,6 +141,26 @@ def _check_history(session: Session, record: Record) -> None:
     for (before, _), (after, item) in pairwise(pairs):
         if after.recorded < before.recorded:
             _out_of_order(item, f"session '{session.id}': ", after.recorded, before.recorded)
+
+
+def _check_numeric_ids(programme: Programme, records: dict[str, Record]) -> None:
+    # schedule.xml still needs a unique number per event, derived from the id;
+    # two ids giving the same number are astronomically unlikely, but checked.
+    from .programme_links import numeric_id, session_guid
+
+    if not programme.conference.acronym:
+        return
+    seen: dict[int, str] = {}
+    for session in programme.sessions:
+        number = numeric_id(session_guid(programme, session))
+        if number in seen and seen[number] != session.id:
+            _session_problem(
+                records[session.id],
+                "id",
+                f"session '{session.id}' gets the same schedule number as session "
+                f"'{seen[number]}'; expected another id",
+            )
+        seen[number] = session.id
 
 
 def _check_room_overlaps(programme: Programme, records: dict[str, Record]) -> None:

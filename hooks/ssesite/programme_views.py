@@ -415,9 +415,14 @@ def _date_label(day: dt.date | None) -> str:
 
 
 def _date_range_label(start: dt.date, end: dt.date) -> str:
+    """'22 September 2020', '22–23 September 2020', '30 September – 1 October 2020'."""
     if start == end:
         return _date_label(start)
-    return f"{_date_label(start)} to {_date_label(end)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{_date_label(end)}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {_date_label(end)}"
+    return f"{_date_label(start)} – {_date_label(end)}"
 
 
 def _updated(programme: Programme) -> dict:
