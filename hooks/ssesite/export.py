@@ -49,7 +49,7 @@ def _plugin_name(entry) -> str:
 # -----------------------------------------------------------------------------
 
 
-def export(root: Path, out: Path) -> int:
+def export(root: Path, out: Path, site_url: str = "") -> int:
     """Export the project at `root` into `out` (replaced); return the page count."""
     project = load_project(root)
     problems = project.problems.sorted()
@@ -59,10 +59,15 @@ def export(root: Path, out: Path) -> int:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(project.layout.docs_dir, out)
-    for generated in pages.study_files(project, env):
+    generated_files = pages.study_files(project, env) + pages.programme_files(
+        project, env, site_url
+    )
+    for generated in generated_files:
         target = out / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        if generated.content is not None:
+        if isinstance(generated.content, bytes):
+            target.write_bytes(generated.content)
+        elif generated.content is not None:
             target.write_text(generated.content, encoding="utf-8")
         else:
             shutil.copy2(generated.source, target)
@@ -78,6 +83,7 @@ def export(root: Path, out: Path) -> int:
 
 def transform_markdown(markdown: str, uri: str, project, env) -> str:
     """Every Markdown transform the hooks apply to page `uri`, in the same order."""
+    markdown = pages.expand_status_marker(markdown, uri, project, env)
     return pages.expand_framework_marker(markdown, project, env)
 
 

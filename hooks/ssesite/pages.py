@@ -12,7 +12,15 @@ from pathlib import Path
 
 import jinja2
 
-from . import render, urls, views
+from . import (
+    programme_ics,
+    programme_links,
+    programme_schedule,
+    programme_views,
+    render,
+    urls,
+    views,
+)
 from .project import Project
 
 # -----------------------------------------------------------------------------
@@ -25,7 +33,7 @@ class GeneratedFile:
     """A page (Markdown `content`) or a copied file (`source`) at `uri`."""
 
     uri: str
-    content: str | None = None
+    content: str | bytes | None = None
     source: Path | None = None
 
 
@@ -60,6 +68,45 @@ def study_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile
     return files
 
 
+def programme_files(
+    project: Project, env: jinja2.Environment, site_url: str
+) -> list[GeneratedFile]:
+    """Programme, session, speakers and changes pages, and the calendar/schedule exports."""
+    programme, links = project.programme, programme_links
+    pages = {
+        links.PROGRAMME: ("content/programme.md", programme_views.programme_view(project)),
+        links.SPEAKERS: ("content/programme-speakers.md", programme_views.speakers_view(project)),
+        links.CHANGES: ("content/programme-changes.md", programme_views.changes_view(project)),
+    }
+    for session in programme.sessions:
+        view = programme_views.session_view(project, session)
+        pages[links.session_uri(session.id)] = ("content/programme-session.md", view)
+    files = [
+        GeneratedFile(uri, content=render.render(env, template, view=view))
+        for uri, (template, view) in pages.items()
+    ]
+    exports = {
+        links.PROGRAMME_ICS: programme_ics.programme_ics(programme, site_url),
+        links.SCHEDULE_XML: programme_schedule.schedule_xml(programme, site_url),
+        links.SCHEDULE_JSON: programme_schedule.schedule_json(programme, site_url).encode("utf-8"),
+    }
+    for session in programme.sessions:
+        uri = links.session_ics_uri(programme, session.id)
+        exports[uri] = programme_ics.session_ics(programme, session, site_url)
+    files += [GeneratedFile(uri, content=content) for uri, content in exports.items()]
+    return files
+
+
+def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.Environment) -> str:
+    """Replace the conference-status marker with the banner driven by the programme data."""
+    if STATUS_MARKER not in markdown:
+        return markdown
+    view = programme_views.banner_view(project.programme, uri)
+    return markdown.replace(
+        STATUS_MARKER, render.render(env, "content/programme-banner.md", view=view)
+    )
+
+
 def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environment) -> str:
     """Replace the framework-vocabulary marker of a page with the rendered vocabulary."""
     if FRAMEWORK_MARKER not in markdown:
@@ -73,3 +120,4 @@ def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environ
 # -----------------------------------------------------------------------------
 
 FRAMEWORK_MARKER = "<!-- ssesite:framework-vocabulary -->"
+STATUS_MARKER = "<!-- ssesite:conference-status -->"

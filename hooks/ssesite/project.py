@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import programme_links, urls
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
 from .problems import Problems
+from .programme import Programme, load_programme
 from .studies import Study, load_studies
 
 # -----------------------------------------------------------------------------
@@ -53,6 +54,7 @@ class Project:
     countries: Countries
     studies: list[Study]
     problems: Problems = field(default_factory=Problems)
+    programme: Programme | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -67,7 +69,10 @@ def load_project(root: Path) -> Project:
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
-    project = Project(layout, framework, countries, studies, problems)
+    programme = load_programme(
+        layout.data_dir / "programme.yml", "data/programme.yml", [s.slug for s in studies], problems
+    )
+    project = Project(layout, framework, countries, studies, problems, programme)
     check_generated_uris(project, generated_uris(project))
     return project
 
@@ -76,6 +81,9 @@ def generated_uris(project: Project) -> list[str]:
     """Source URIs of every page the build generates."""
     uris = [urls.COUNTRIES_INDEX, urls.COMPARISON]
     uris += [urls.study_uri(study.slug) for study in project.studies]
+    uris += [programme_links.PROGRAMME, programme_links.SPEAKERS, programme_links.CHANGES]
+    if project.programme is not None:
+        uris += [programme_links.session_uri(s.id) for s in project.programme.sessions]
     return uris
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .framework import Framework
 from .languages import language_name
+from .programme_views import study_presentations
 from .project import Project
 from .studies import Study
 from .urls import COMPARISON, COUNTRIES_INDEX, FRAMEWORK, relative_url, study_uri
@@ -95,6 +96,7 @@ def study_view(study: Study, project: Project) -> dict:
         "study": study,
         "status_label": STATUS_LABELS[study.status],
         "status_note": STATUS_NOTES.get(study.status, ""),
+        "presentations": study_presentations(project, study),
         "languages": [{"tag": t, "name": language_name(t)} for t in study.languages],
         "links": {
             "countries": relative_url(COUNTRIES_INDEX, here),

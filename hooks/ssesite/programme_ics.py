@@ -1,0 +1,160 @@
+"""iCalendar exports: `programme.ics` and one `.ics` per session.
+
+Built with the icalendar library. Timed sessions carry TZID of the conference
+timezone plus its VTIMEZONE, so calendars show the right time everywhere and
+across DST. Sessions whose time is to be confirmed are all-day entries on
+their date (the date is known, the hour is not) that say so. UIDs come from
+ids, SEQUENCE counts the recorded changes so calendars update the entry
+instead of adding a second one, cancelled sessions stay in with
+STATUS:CANCELLED, and DTSTAMP is the data's `updated`, never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event, Timezone
+
+from .programme import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED, Programme, Session
+from .programme_links import (
+    PROGRAMME,
+    absolute,
+    conference_guid,
+    guid,
+    session_guid,
+    session_uri,
+)
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+PRODID = "-//SSE Policy in Asia//Conference programme//EN"
+
+# The VTIMEZONE covers a year either side of the conference, as pretalx does:
+# enough for every date in the file, without decades of rules.
+MARGIN = dt.timedelta(days=366)
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def programme_ics(programme: Programme, site_url: str | None) -> bytes:
+    """The whole programme: the conference as an all-day entry, then every session."""
+    events = [conference_event(programme, site_url)]
+    events += [session_event(programme, s, site_url) for s in programme.ordered()]
+    calendar_uid = guid(programme, "calendar")
+    return _calendar(programme, calendar_uid, programme.conference.title, events).to_ical()
+
+
+def session_ics(programme: Programme, session: Session, site_url: str | None) -> bytes:
+    """One session, for an add-to-calendar link."""
+    name = f"{session.name} — {programme.conference.title}"
+    calendar_uid = guid(programme, "calendar", session.id)
+    events = [session_event(programme, session, site_url)]
+    return _calendar(programme, calendar_uid, name, events).to_ical()
+
+
+def conference_event(programme: Programme, site_url: str | None) -> Event:
+    """The conference itself: all-day on its dates, with its status history counted."""
+    conference = programme.conference
+    lines = [f"Status: {STATUS_LABELS[conference.status]}. {conference.history[-1].note}"]
+    if conference.organisers:
+        lines.append("Organised by " + ", ".join(conference.organisers) + ".")
+    return Event.new(
+        uid=str(conference_guid(programme)),
+        summary=conference.title,
+        start=conference.start_date,
+        end=conference.end_date + dt.timedelta(days=1),
+        stamp=programme.updated,
+        sequence=conference.changes,
+        status="CANCELLED" if conference.status == "cancelled" else "CONFIRMED",
+        location=_place(programme),
+        description="\n".join(lines),
+        url=absolute(site_url, PROGRAMME) or None,
+    )
+
+
+def session_event(programme: Programme, session: Session, site_url: str | None) -> Event:
+    """One session: timed in the conference timezone, or all-day while to be confirmed."""
+    if session.timed:
+        start, end = session.start, session.end
+    else:
+        start, end = session.day, session.day + dt.timedelta(days=1)
+    return Event.new(
+        uid=str(session_guid(programme, session)),
+        summary=session.name,
+        start=start,
+        end=end,
+        stamp=programme.updated,
+        sequence=session.sequence,
+        status="CANCELLED" if session.cancelled else "CONFIRMED",
+        location=_place(programme, session),
+        description=_description(programme, session),
+        categories=[KIND_LABELS[session.kind]],
+        related_to=str(conference_guid(programme)),
+        url=absolute(site_url, session_uri(session.id)) or None,
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Calendar:
+    conference = programme.conference
+    calendar = Calendar.new(
+        prodid=PRODID,
+        name=name,
+        uid=str(uid),
+    )
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-timezone", conference.timezone)
+    calendar.add_component(
+        Timezone.from_tzid(
+            conference.timezone,
+            first_date=conference.start_date - MARGIN,
+            last_date=conference.end_date + MARGIN,
+        )
+    )
+    for event in events:
+        calendar.add_component(event)
+    return calendar
+
+
+def _place(programme: Programme, session: Session | None = None) -> str:
+    conference = programme.conference
+    venue = conference.venue
+    where = ", ".join(p for p in (venue.name, venue.city, venue.country) if p)
+    room = programme.room(session.room) if session and session.room else None
+    if room is not None:
+        return room.name if room.kind == "online" else f"{room.name}, {where}"
+    if conference.attendance == "mixed":
+        return f"{where}, and online"
+    if conference.attendance == "online":
+        return "Online"
+    return where
+
+
+def _description(programme: Programme, session: Session) -> str:
+    lines: list[str] = []
+    if session.cancelled:
+        lines.append("This session is cancelled.")
+    if not session.timed:
+        lines.append(
+            f"Time {TO_BE_CONFIRMED}: the session is on this day, but its hours are not known."
+        )
+    chair = programme.person(session.chair) if session.chair else None
+    lines.append(f"Chair: {chair.name if chair else TO_BE_CONFIRMED}.")
+    if session.abstract:
+        lines.append(session.abstract)
+    if session.talks:
+        for talk in session.talks:
+            names = [programme.person(p).name for p in talk.speakers if programme.person(p)]
+            speakers = ", ".join(names) or f"speakers {TO_BE_CONFIRMED}"
+            lines.append(f"- {talk.title or 'Title ' + TO_BE_CONFIRMED} ({speakers})")
+    else:
+        lines.append(f"Talks and speakers: {TO_BE_CONFIRMED}.")
+    return "\n".join(lines)

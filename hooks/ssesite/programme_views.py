@@ -1,0 +1,430 @@
+"""View models of the programme pages: what the templates render.
+
+Every label, link and time shown on the programme pages is decided here.
+Times are always given in the conference's timezone, labelled as such, and
+in UTC, so a page is complete and correct without JavaScript; the small
+script in docs/assets/javascripts/ only adds the reader's own timezone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import programme_time as ptime
+from .programme import (
+    ATTENDANCE_LABELS,
+    CHANGE_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    TO_BE_CONFIRMED,
+    Programme,
+    Session,
+)
+from .programme_links import (
+    CHANGES,
+    PROGRAMME,
+    PROGRAMME_ICS,
+    SCHEDULE_JSON,
+    SCHEDULE_XML,
+    SPEAKERS,
+    session_ics_uri,
+    session_uri,
+)
+from .urls import relative_url, study_uri
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# The Material admonition each conference status is announced with.
+BANNER_KINDS = {
+    "scheduled": "info",
+    "rescheduled": "info",
+    "postponed": "warning",
+    "moved-online": "warning",
+    "cancelled": "danger",
+}
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def programme_view(project) -> dict:
+    """The programme overview: the conference's facts, then the sessions by day."""
+    programme = project.programme
+    here = PROGRAMME
+    return {
+        "conference": conference_facts(programme),
+        "banner": banner_view(programme, here),
+        "zone": zone_view(programme),
+        "has_times": any(s.timed for s in programme.sessions),
+        "days": [
+            {
+                "iso": day.isoformat(),
+                "label": weekday_label(day),
+                "offsets": _day_offsets(programme, day),
+                "rows": [row_view(programme, s, here) for s in programme.ordered(day)],
+            }
+            for day in programme.conference.days
+        ],
+        "downloads": downloads_view(programme, here),
+        "links": {
+            "speakers": relative_url(SPEAKERS, here),
+            "changes": relative_url(CHANGES, here),
+        },
+        "updated": _updated(programme),
+    }
+
+
+def session_view(project, session: Session) -> dict:
+    """A session's page: when, where, who, what, and its own history."""
+    programme = project.programme
+    here = session_uri(session.id)
+    chair = programme.person(session.chair) if session.chair else None
+    return {
+        "session": session,
+        "name": session.name,
+        "kind_label": KIND_LABELS[session.kind],
+        "zone": zone_view(programme),
+        "day_label": weekday_label(session.day),
+        "row": row_view(programme, session, here),
+        "offsets": _session_offsets(session, programme.conference.tz),
+        "room": _room_label(programme, session),
+        "chair": _person_link(chair, here) if chair else None,
+        "talks": [
+            {
+                "title": talk.title,
+                "speakers": [
+                    _person_link(programme.person(p), here)
+                    for p in talk.speakers
+                    if programme.person(p)
+                ],
+                "study": _study_link(project, talk.study, here) if talk.study else None,
+                "abstract": talk.abstract,
+            }
+            for talk in session.talks
+        ],
+        "history": [_change_view(c) for c in session.history],
+        "ics": relative_url(session_ics_uri(programme, session.id), here),
+        "ics_name": session_ics_uri(programme, session.id).rsplit("/", 1)[-1],
+        "links": {
+            "programme": relative_url(PROGRAMME, here),
+            "changes": relative_url(CHANGES, here),
+        },
+        "conference_title": programme.conference.title,
+    }
+
+
+def speakers_view(project) -> dict:
+    """Everyone who speaks or chairs, in data order, with their sessions and studies."""
+    programme = project.programme
+    here = SPEAKERS
+    people = []
+    for person in programme.people:
+        sessions = [
+            {
+                "name": s.name,
+                "url": relative_url(session_uri(s.id), here),
+                "role": "Chair" if s.chair == person.id else "Speaker",
+                "cancelled": s.cancelled,
+            }
+            for s in programme.sessions_of(person.id)
+        ]
+        slugs = [person.study] if person.study else []
+        for session in programme.sessions_of(person.id):
+            for talk in session.talks:
+                if person.id in talk.speakers and talk.study and talk.study not in slugs:
+                    slugs.append(talk.study)
+        people.append(
+            {
+                "person": person,
+                "sessions": sessions,
+                "studies": [_study_link(project, slug, here) for slug in slugs],
+            }
+        )
+    return {
+        "people": people,
+        "links": {"programme": relative_url(PROGRAMME, here)},
+    }
+
+
+def changes_view(project) -> dict:
+    """The record of changes: the conference's status history, then session changes."""
+    programme = project.programme
+    here = CHANGES
+    conference = [
+        {
+            "status_label": STATUS_LABELS[entry.status],
+            "recorded": entry.recorded,
+            "recorded_label": _date_label(entry.recorded),
+            "planned_label": entry.planned.label() if entry.planned else "",
+            "attendance_label": ATTENDANCE_LABELS.get(entry.attendance, ""),
+            "note": entry.note,
+            "source": entry.source,
+            "current": index == len(programme.conference.history) - 1,
+        }
+        for index, entry in enumerate(programme.conference.history)
+    ]
+    sessions = sorted(
+        (
+            {
+                "recorded": change.recorded,
+                "recorded_label": _date_label(change.recorded),
+                "session": session.name,
+                "url": relative_url(session_uri(session.id), here),
+                **_change_view(change),
+            }
+            for session in programme.sessions
+            for change in session.history
+        ),
+        key=lambda c: c["recorded"],
+        reverse=True,
+    )
+    return {
+        "conference": conference,
+        "sessions": sessions,
+        "sources": programme.conference.sources,
+        "updated": _updated(programme),
+        "links": {"programme": relative_url(PROGRAMME, here)},
+    }
+
+
+def banner_view(programme: Programme, here: str) -> dict:
+    """The conference status banner for the page `here` (home or programme)."""
+    conference = programme.conference
+    status = conference.status
+    current = _date_range_label(conference.start_date, conference.end_date)
+    previous = [d.label() for d in conference.previous_dates]
+    if status == "rescheduled" and previous:
+        headline = f"Rescheduled from {' and then '.join(previous)} to {current}"
+    elif status == "postponed":
+        headline = (
+            f"Postponed from {previous[-1] if previous else current}; new date {TO_BE_CONFIRMED}"
+        )
+    elif status == "cancelled":
+        headline = f"Cancelled (it was planned for {current})"
+    elif status == "moved-online":
+        headline = f"Moved online, {current}"
+    else:
+        headline = f"Scheduled for {current}"
+    return {
+        "status": status,
+        "admonition": BANNER_KINDS[status],
+        "status_label": STATUS_LABELS[status],
+        "headline": headline,
+        "attendance": conference.attendance,
+        "attendance_label": ATTENDANCE_LABELS[conference.attendance],
+        "note": conference.history[-1].note,
+        "links": {
+            "programme": relative_url(PROGRAMME, here),
+            "changes": relative_url(CHANGES, here),
+        },
+        "on_programme": here == PROGRAMME,
+    }
+
+
+def study_presentations(project, study) -> dict:
+    """Where the study `study` was presented at the conference, for its page."""
+    programme = project.programme
+    here = study_uri(study.slug)
+    items = []
+    if programme is not None:
+        for session in programme.ordered():
+            for talk in session.talks:
+                presenters = [programme.person(p) for p in talk.speakers if programme.person(p)]
+                linked = talk.study == study.slug or (
+                    not talk.study and any(p.study == study.slug for p in presenters)
+                )
+                if linked:
+                    items.append(
+                        {
+                            "session": session.name,
+                            "url": relative_url(session_uri(session.id), here),
+                            "talk": talk.title or f"Title {TO_BE_CONFIRMED}",
+                            "speakers": [p.name for p in presenters],
+                            "day_label": weekday_label(session.day),
+                            "cancelled": session.cancelled,
+                        }
+                    )
+    return {
+        "talks": items,
+        "programme": relative_url(PROGRAMME, here) if programme is not None else "",
+        "conference_title": programme.conference.title if programme is not None else "",
+        "dates": (
+            _date_range_label(programme.conference.start_date, programme.conference.end_date)
+            if programme is not None
+            else ""
+        ),
+    }
+
+
+def conference_facts(programme: Programme) -> dict:
+    conference = programme.conference
+    venue = conference.venue
+    return {
+        "title": conference.title,
+        "dates": _date_range_label(conference.start_date, conference.end_date),
+        "place": ", ".join(p for p in (venue.city, venue.country) if p),
+        "venue": venue.name,
+        "attendance_label": ATTENDANCE_LABELS[conference.attendance],
+        "online": conference.attendance in ("online", "mixed"),
+        "stream_url": conference.stream_url,
+        "status_label": STATUS_LABELS[conference.status],
+        "organisers": conference.organisers,
+        "timezone": conference.timezone,
+    }
+
+
+def zone_view(programme: Programme) -> dict:
+    name = programme.conference.timezone
+    return {"name": name, "city": ptime.city(name), "label": f"{ptime.city(name)} time"}
+
+
+def row_view(programme: Programme, session: Session, here: str) -> dict:
+    """One line of a times table: the session and its times in both zones."""
+    return {
+        "id": session.id,
+        "name": session.name,
+        "url": relative_url(session_uri(session.id), here),
+        "kind": session.kind,
+        "kind_label": KIND_LABELS[session.kind],
+        "cancelled": session.cancelled,
+        "room": _room_label(programme, session),
+        "speakers": [
+            programme.person(p).name
+            for t in session.talks
+            for p in t.speakers
+            if programme.person(p)
+        ],
+        "day": session.day.isoformat(),
+        "times": times_view(session, programme.conference.tz) if session.timed else None,
+    }
+
+
+def times_view(session: Session, tz: dt.tzinfo) -> dict:
+    """Start and end in the conference zone and in UTC, with day markers."""
+    return {
+        "start_iso": ptime.iso(session.start),
+        "end_iso": ptime.iso(session.end),
+        "local": _range(session.start, session.end, tz, session.day),
+        "utc": _range(session.start, session.end, ptime.UTC, session.day),
+        "offset": ptime.offset_label(session.start),
+    }
+
+
+def weekday_label(day: dt.date) -> str:
+    """'Tuesday 22 September 2020'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def shift_label(days: int) -> str:
+    """'+1 day', '−2 days' (a real minus sign), '' for the same day."""
+    if days == 0:
+        return ""
+    sign = "+" if days > 0 else "\u2212"
+    return f"{sign}{abs(days)} day{'s' if abs(days) != 1 else ''}"
+
+
+def downloads_view(programme: Programme, here: str) -> dict:
+    return {
+        "ics": relative_url(PROGRAMME_ICS, here),
+        "xml": relative_url(SCHEDULE_XML, here),
+        "json": relative_url(SCHEDULE_JSON, here),
+        "exported": sum(1 for s in programme.sessions if s.timed and not s.cancelled),
+        "total": len(programme.sessions),
+    }
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _range(start: dt.datetime, end: dt.datetime, tz: dt.tzinfo, day: dt.date) -> dict:
+    begin, finish = ptime.in_zone(start, tz), ptime.in_zone(end, tz)
+    return {
+        "start": f"{begin:%H:%M}",
+        "end": f"{finish:%H:%M}",
+        "start_shift": shift_label((begin.date() - day).days),
+        "end_shift": shift_label((finish.date() - day).days),
+    }
+
+
+def _day_offsets(programme: Programme, day: dt.date) -> str:
+    tz = programme.conference.tz
+    offsets = []
+    moments = [s.start for s in programme.ordered(day) if s.timed]
+    moments += [s.end for s in programme.ordered(day) if s.timed]
+    if not moments:
+        noon = ptime.localize(dt.datetime.combine(day, dt.time(12, 0)), tz)
+        moments = [noon]
+    for moment in sorted(moments, key=lambda m: m.astimezone(ptime.UTC)):
+        label = ptime.offset_label(moment)
+        if label not in offsets:
+            offsets.append(label)
+    return " / ".join(offsets)
+
+
+def _session_offsets(session: Session, tz: dt.tzinfo) -> str:
+    if not session.timed:
+        noon = ptime.localize(dt.datetime.combine(session.day, dt.time(12, 0)), tz)
+        return ptime.offset_label(noon)
+    labels = [ptime.offset_label(session.start), ptime.offset_label(session.end)]
+    return " / ".join(dict.fromkeys(labels))
+
+
+def _room_label(programme: Programme, session: Session) -> str:
+    room = programme.room(session.room) if session.room else None
+    if room is None:
+        return f"Room {TO_BE_CONFIRMED}"
+    return room.name + (" (online)" if room.kind == "online" else "")
+
+
+def _person_link(person, here: str) -> dict:
+    return {
+        "name": person.name,
+        "detail": ", ".join(p for p in (person.role, person.affiliation) if p),
+        "url": relative_url(SPEAKERS, here) + "#" + person.id,
+    }
+
+
+def _study_link(project, slug: str, here: str) -> dict:
+    study = next((s for s in project.studies if s.slug == slug), None)
+    return {
+        "title": study.title if study else slug,
+        "country": study.country.name if study else slug,
+        "url": relative_url(study_uri(slug), here),
+    }
+
+
+def _change_view(change) -> dict:
+    return {
+        "change_label": CHANGE_LABELS[change.change],
+        "change": change.change,
+        "recorded_label": _date_label(change.recorded),
+        "was": change.was,
+        "note": change.note,
+    }
+
+
+def _date_label(day: dt.date | None) -> str:
+    if day is None:
+        return "Date not documented"
+    return f"{day.day} {day:%B %Y}"
+
+
+def _date_range_label(start: dt.date, end: dt.date) -> str:
+    """'22 September 2020', '22–23 September 2020', '30 September – 1 October 2020'."""
+    if start == end:
+        return _date_label(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{_date_label(end)}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {_date_label(end)}"
+    return f"{_date_label(start)} – {_date_label(end)}"
+
+
+def _updated(programme: Programme) -> dict:
+    moment = programme.updated
+    return {"iso": moment.isoformat().replace("+00:00", "Z"), "label": _date_label(moment.date())}
