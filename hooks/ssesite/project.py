@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
+from .glossary import Glossary, check_project_term_links, load_glossary
 from .problems import Problems
 from .studies import Study, load_studies
 
@@ -52,6 +53,7 @@ class Project:
     countries: Countries
     studies: list[Study]
     problems: Problems = field(default_factory=Problems)
+    glossary: Glossary = field(default_factory=Glossary)
 
 
 # -----------------------------------------------------------------------------
@@ -66,4 +68,6 @@ def load_project(root: Path) -> Project:
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
-    return Project(layout, framework, countries, studies, problems)
+    glossary = load_glossary(layout.data_dir / "glossary.yml", "data/glossary.yml", problems)
+    check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
+    return Project(layout, framework, countries, studies, problems, glossary=glossary)
