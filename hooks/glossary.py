@@ -45,14 +45,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # Link the first use of each term on the page, and remember where terms are used.
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     build = _runtime.current(config)
-    if not build.domain.glossarypage.is_marked(page.file.src_uri, page.meta):
+    glossarypage = build.domain.glossarypage
+    auto = glossarypage.is_marked(page.file.src_uri, page.meta)
+    if not auto and build.domain.glossary.SCHEME not in html:
         return None
     state = _state(build, files)
-    marked = state.marker.mark(html, page.url)
+    marked = state.marker.mark(html, page.url, auto=auto)
     if marked.unknown:
+        # Sources in docs/ and studies/ were checked with their lines before
+        # the build; this catches term links that other generated pages carry.
         message = build.domain.glossary.unknown_term_message(marked.unknown[0], state.glossary)
         raise PluginError(f"{page.file.src_uri}: term link: {message}")
-    state.usage.record(marked.terms, page.url, page.title or page.url)
+    if page.file.src_uri != glossarypage.GLOSSARY:
+        state.usage.record(marked.terms, page.url, page.title or page.url)
     return marked.html
 
 

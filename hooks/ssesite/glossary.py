@@ -193,19 +193,23 @@ def load_glossary(
     categories = _categories(root)
     known_bib = set(bib_keys) if bib_keys is not None else None
 
-    records: list[tuple[_TermRecord, Term]] = []
+    # Names and related ids are checked for every term, even one with other
+    # problems, so that a single run reports everything.
+    records: list[_TermRecord] = []
+    terms: list[Term] = []
     seen_ids: dict[str, int] = {}
     for index, item in enumerate(root.items("terms", required=True, expected="a list of terms")):
         record = _term_record(item, index)
         if not record.is_mapping("a term (id, term, definition, ...)"):
             continue
+        records.append(record)
         term = _read_term(record, categories, seen_ids, known_bib)
         if term is not None:
-            records.append((record, term))
+            terms.append(term)
 
     _check_names(records, problems, file)
-    _check_related(records, {t.id for _, t in records} | set(seen_ids))
-    return Glossary(categories, [t for _, t in records])
+    _check_related(records, set(seen_ids))
+    return Glossary(categories, terms)
 
 
 def check_term_links(
@@ -500,22 +504,21 @@ def _local_names(record: _TermRecord) -> list[LocalName]:
     return names
 
 
-def _check_names(records: list[tuple[_TermRecord, Term]], problems: Problems, file: str) -> None:
+def _check_names(records: list[_TermRecord], problems: Problems, file: str) -> None:
     """Every term, alias and plural names one term only (ignoring case)."""
     owners: dict[str, tuple[str, int]] = {}
-    for record, term in records:
-        fields = [("term", term.term)]
-        fields += [(("aliases", i), a) for i, a in enumerate(_raw_names(record, "aliases"))]
-        fields += [(("plurals", i), p) for i, p in enumerate(_raw_names(record, "plurals"))]
-        for where, name in fields:
+    for record in records:
+        fields: list[tuple[tuple, object]] = [(("term",), record.raw("term"))]
+        for key in ("aliases", "plurals"):
+            fields += [((key, i), name) for i, name in enumerate(_raw_names(record, key))]
+        for path, name in fields:
             if not isinstance(name, str) or not name.strip():
                 continue
             key = _key(name)
-            path = (where,) if isinstance(where, str) else where
             line = record.located.line((*record.path, *path))
             if key in owners:
                 owner, owner_line = owners[key]
-                whose = "this term" if owner == term.id else f"the term {owner!r}"
+                whose = "this term" if owner == record.name else f"the term {owner!r}"
                 problems.add(
                     file,
                     line,
@@ -524,7 +527,7 @@ def _check_names(records: list[tuple[_TermRecord, Term]], problems: Problems, fi
                     "term, alias and plural to name one term only (compared ignoring case)",
                 )
             else:
-                owners[key] = (term.id, line)
+                owners[key] = (record.name, line)
 
 
 def _raw_names(record: Record, key: str) -> list[object]:
@@ -532,14 +535,14 @@ def _raw_names(record: Record, key: str) -> list[object]:
     return value if isinstance(value, list) else []
 
 
-def _check_related(records: list[tuple[_TermRecord, Term]], ids: set[str]) -> None:
-    for record, term in records:
+def _check_related(records: list[_TermRecord], ids: set[str]) -> None:
+    for record in records:
         listed = record.child("related", record.raw("related"))
         for index, related in enumerate(_raw_names(record, "related")):
             if not isinstance(related, str):
                 continue  # reported when the list was read
             related = related.strip()
-            if related == term.id:
+            if related == record.raw("id"):
                 listed.expected(index, "the id of another term", related)
             elif related not in ids:
                 hint = did_you_mean(related, sorted(ids))

@@ -82,8 +82,12 @@ class Marker:
         self.matcher = glossary.matcher
         self.macros = env.get_template(TEMPLATE).module
 
-    def mark(self, source: str, page_url: str) -> Marked:
-        """Link the first use of each term in the HTML `source` of the page at `page_url`."""
+    def mark(self, source: str, page_url: str, *, auto: bool = True) -> Marked:
+        """Link the first use of each term in the HTML `source` of the page at `page_url`.
+
+        With `auto` false, only the author's `term:` links are turned into
+        glossary links (for pages that opt out of marking).
+        """
         href = relative_url(self.glossary_url, page_url) + "#"
         result = Marked(source)
         seen: set[str] = set()
@@ -94,16 +98,14 @@ class Marker:
         for token in tokenize(source):
             kind = token.kind
             if kind == TEXT:
-                if skipping:
+                if skipping or not auto:
                     continue
                 text = source[token.start : token.end]
                 if text.isspace():
                     continue
                 for found in self.matcher.find(text):
-                    if found.term_id in seen:
+                    if not _first_use(found.term_id, seen, result):
                         continue
-                    seen.add(found.term_id)
-                    result.terms.append(found.term_id)
                     term = self.glossary.by_id[found.term_id]
                     raw = Markup(text[found.start : found.end])
                     pieces.append(source[copied : token.start + found.start])
@@ -118,6 +120,9 @@ class Marker:
                     pieces.append(source[copied : token.start])
                     pieces.append(self._explicit(token, href, seen, result))
                     copied = token.end
+                elif tag == "a" and token.attr("data-term") in self.glossary.by_id:
+                    # Already a term link (HTML marked before): never wrap twice.
+                    _first_use(token.attr("data-term"), seen, result)
                 if tag not in VOID:
                     stack.append((tag, stop))
                     skipping += stop
@@ -138,9 +143,7 @@ class Marker:
         if term is None:
             result.unknown.append(term_id)
             return self.macros.explicit_link(list(token.attrs))
-        if term_id not in seen:
-            seen.add(term_id)
-            result.terms.append(term_id)
+        _first_use(term_id, seen, result)
         attrs: dict[str, str | None] = dict(token.attrs)
         attrs["href"] = href + term.id
         classes = (attrs.get("class") or "").split()
@@ -173,6 +176,15 @@ def relative_url(target_url: str, base_url: str) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _first_use(term_id: str, seen: set[str], result: Marked) -> bool:
+    """Note a use of `term_id`; True when it is the first on the page."""
+    if term_id in seen:
+        return False
+    seen.add(term_id)
+    result.terms.append(term_id)
+    return True
 
 
 def _depth_of(stack: list[tuple[str, bool]], tag: str) -> int | None:

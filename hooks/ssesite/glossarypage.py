@@ -27,8 +27,8 @@ GLOSSARY = "glossary.md"
 
 USED_IN = re.compile(r"<!-- ssesite:glossary-used-in ([a-z0-9-]+) -->")
 
-# Pages that are not marked and never listed under "used in": the glossary
-# itself, and index pages made of cards and tables of other pages.
+# Pages whose text is not marked: the glossary itself, and index pages made
+# of cards and tables of other pages.
 NOT_MARKED = frozenset({GLOSSARY, "countries/index.md", "countries/compare.md"})
 
 # -----------------------------------------------------------------------------
@@ -97,7 +97,10 @@ def fill_used_in(content: str, usage: Usage, glossary_url: str, env: jinja2.Envi
 
 
 def is_marked(src_uri: str, meta: dict) -> bool:
-    """Whether a page gets its terms marked (front matter `glossary: false` opts out)."""
+    """Whether a page gets its terms marked (front matter `glossary: false` opts out).
+
+    Author's `term:` links become glossary links on every page regardless.
+    """
     return src_uri not in NOT_MARKED and meta.get("glossary", True) is not False
 
 
