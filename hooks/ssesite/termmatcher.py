@@ -15,8 +15,10 @@ Matching rules:
   other separators (hyphen, apostrophe, slash, ...) must be as written;
   character references in the text (`&amp;`, `&#39;`) count as the character;
 - a form with an upper-case letter after its first character (SSE, WISE,
-  BUM Desa) matches with exactly that case; any other form matches
-  regardless of case ("Social enterprise" at the start of a sentence).
+  BUM Desa) matches with exactly that case; in any other form only the case
+  of the first letter is free ("Social enterprise" at the start of a
+  sentence), so a name in title case ("Agricultural Cooperative Act") is
+  not taken for the term.
 """
 
 from __future__ import annotations
@@ -68,8 +70,7 @@ class Matcher:
         node = self.root.setdefault(words[0].lower(), {})
         for sep, word in zip(seps, words[1:], strict=True):
             node = node.setdefault(_sep_key(sep) + "\0" + word.lower(), {})
-        exact = tuple(words) if is_exact(form) else None
-        node.setdefault(END, []).append((exact, term_id))
+        node.setdefault(END, []).append((tuple(words), is_exact(form), term_id))
         self.size += 1
 
     def find(self, text: str) -> Iterator[Found]:
@@ -180,11 +181,9 @@ def _sep_key(sep: str) -> str:
 
 
 def _accept(ends: list, text: str, spans: list, i: int, j: int) -> str | None:
-    for exact, term_id in ends:
-        if exact is None:
-            return term_id
-        if len(exact) == j - i + 1 and all(
-            text[spans[k][0] : spans[k][1]] == exact[k - i] for k in range(i, j + 1)
-        ):
+    """The term of the form ending here that the words i..j of `text` match, if any."""
+    for words, exact, term_id in ends:
+        first = i if exact else i + 1  # the first word's case was already ignored
+        if all(text[spans[k][0] : spans[k][1]] == words[k - i] for k in range(first, j + 1)):
             return term_id
     return None
