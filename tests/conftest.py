@@ -40,6 +40,7 @@ def build_site(project: Path, site_dir: Path | None = None, **overrides) -> Path
     from mkdocs.config import load_config
 
     site_dir = site_dir or project / "site"
+    _fresh_plugins()
     config = load_config(
         str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides
     )
@@ -50,6 +51,19 @@ def build_site(project: Path, site_dir: Path | None = None, **overrides) -> Path
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     return site_dir
+
+
+def _fresh_plugins() -> None:
+    # MkDocs keeps one instance of each plugin that has on_startup/on_shutdown
+    # for the whole process (made for `mkdocs serve`). The blog plugin deletes
+    # its temporary folder on shutdown, so a reused instance breaks the next
+    # build: every build gets new plugin instances instead.
+    from mkdocs.config import config_options
+    from mkdocs.config.defaults import MkDocsConfig
+
+    for _, option in MkDocsConfig._schema:
+        if isinstance(option, config_options.Plugins):
+            option.plugin_cache.clear()
 
 
 @pytest.fixture

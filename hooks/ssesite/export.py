@@ -59,8 +59,10 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(project.layout.docs_dir, out)
-    generated_files = pages.study_files(project, env) + pages.programme_files(
-        project, env, site_url
+    generated_files = (
+        pages.study_files(project, env)
+        + pages.programme_files(project, env, site_url)
+        + pages.glossary_files(project, env)
     )
     for generated in generated_files:
         target = out / generated.uri

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import (
+    glossarypage,
     programme_ics,
     programme_links,
     programme_schedule,
@@ -66,6 +67,13 @@ def study_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile
         )
     )
     return files
+
+
+def glossary_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:
+    """The glossary page ("used in" lists are filled in once every page is marked)."""
+    view = glossarypage.page_view(project.glossary)
+    content = render.render(env, "content/glossary.md", view=view)
+    return [GeneratedFile(glossarypage.GLOSSARY, content=content)]
 
 
 def programme_files(

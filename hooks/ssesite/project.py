@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import programme_links, urls
+from . import glossarypage, programme_links, urls
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
+from .glossary import Glossary, check_project_term_links, load_glossary
 from .problems import Problems
 from .programme import Programme, load_programme
 from .studies import Study, load_studies
@@ -55,6 +56,7 @@ class Project:
     studies: list[Study]
     problems: Problems = field(default_factory=Problems)
     programme: Programme | None = None
+    glossary: Glossary = field(default_factory=Glossary)
 
 
 # -----------------------------------------------------------------------------
@@ -72,7 +74,9 @@ def load_project(root: Path) -> Project:
     programme = load_programme(
         layout.data_dir / "programme.yml", "data/programme.yml", [s.slug for s in studies], problems
     )
-    project = Project(layout, framework, countries, studies, problems, programme)
+    glossary = load_glossary(layout.data_dir / "glossary.yml", "data/glossary.yml", problems)
+    check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
+    project = Project(layout, framework, countries, studies, problems, programme, glossary)
     check_generated_uris(project, generated_uris(project))
     return project
 
@@ -82,6 +86,7 @@ def generated_uris(project: Project) -> list[str]:
     uris = [urls.COUNTRIES_INDEX, urls.COMPARISON]
     uris += [urls.study_uri(study.slug) for study in project.studies]
     uris += [programme_links.PROGRAMME, programme_links.SPEAKERS, programme_links.CHANGES]
+    uris += [glossarypage.GLOSSARY]
     if project.programme is not None:
         uris += [programme_links.session_uri(s.id) for s in project.programme.sessions]
     return uris

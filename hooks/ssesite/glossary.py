@@ -1,0 +1,549 @@
+"""The glossary of SSE terms: `data/glossary.yml` -> `Glossary`.
+
+`load_glossary` reads and checks the data file, reporting every problem at
+once (YAML errors, unknown fields, duplicate ids, terms, aliases or plurals
+across all terms compared ignoring case, unknown related ids, missing or too
+long definitions, invalid language tags, bad sources). Every message names
+the term through its id: `cooperative.related[2]: ...`.
+
+`check_term_links` finds the explicit author syntax `[words](term:id)` in
+Markdown sources and reports unknown ids with their file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .fields import SLUG, Record
+from .languages import is_valid_tag
+from .problems import Problems, did_you_mean
+from .termmatcher import Matcher, plural_of, tokens_ok
+from .yamlsource import Located, format_path, load_yaml
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+FILE = "data/glossary.yml"
+
+TERM_FIELDS = (
+    "id",
+    "term",
+    "aliases",
+    "plurals",
+    "autolink",
+    "category",
+    "definition",
+    "note",
+    "source",
+    "local_names",
+    "related",
+)
+
+# The definition is the tooltip: it must stay readable in a small box.
+MAX_DEFINITION = 300
+
+# Where the URL scheme of the explicit syntax is written in Markdown:
+# inline links [words](term:id "title"), reference definitions
+# [label]: term:id, and raw HTML href="term:id".
+TERM_LINK = re.compile(
+    r"\]\(\s*<?term:(?P<inline>[^\s)>]*)"
+    r"|^\s{0,3}\[[^\]]+\]:\s*<?term:(?P<ref>[^\s>]*)"
+    r"|href\s*=\s*[\"']term:(?P<html>[^\"']*)",
+    re.M,
+)
+SCHEME = "term:"
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+# Frequent mistakes in language tags, for the did-you-mean hint.
+TAG_HINTS = {
+    "jp": "ja",
+    "cn": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh_cn": "zh-Hans",
+    "vn": "vi",
+    "kor": "ko",
+    "jpn": "ja",
+    "ph": "fil",
+    "tl-ph": "fil",
+    "my-ms": "ms",
+}
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class LocalName:
+    """A term's name in a local language, with its BCP 47 tag."""
+
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the definition comes from: a web address or a bibliography key."""
+
+    url: str = ""
+    bib: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    category: str
+    source: Source
+    aliases: tuple[str, ...] = ()
+    plurals: tuple[str, ...] | None = None
+    """Explicit plural and variant forms; None means "derive the regular plural"."""
+    autolink: bool = True
+    note: str = ""
+    local_names: tuple[LocalName, ...] = ()
+    related: tuple[str, ...] = ()
+    line: int = 0
+
+    def names(self) -> list[str]:
+        """The term, its aliases and its explicit plurals, in that order."""
+        return [self.term, *self.aliases, *(self.plurals or ())]
+
+
+@dataclass
+class Glossary:
+    categories: list[Category] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    """In file order; only the terms that could be read."""
+
+    def __post_init__(self) -> None:
+        self.by_id = {t.id: t for t in self.terms}
+
+    def get(self, id: str) -> Term | None:
+        return self.by_id.get(id)
+
+    def category_label(self, id: str) -> str:
+        return next((c.label for c in self.categories if c.id == id), id)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """One matcher for every form of every auto-linked term (built once)."""
+        return Matcher(matcher_forms(self.terms))
+
+
+class _TermRecord(Record):
+    """A term's record; its fields are named after the term's id, so every
+    message says which term it is about ("cooperative.related[2]")."""
+
+    def __init__(self, located: Located, file: str, problems: Problems, path, data, name: str):
+        super().__init__(located, file, problems, path, data)
+        self.name = name
+
+    def field(self, key: str | int | None = None) -> str:
+        rest = self.path[2:] if key is None else (*self.path[2:], key)
+        return format_path((self.name, *rest))
+
+    def child(self, key: str | int, data: object) -> _TermRecord:
+        return self._wrap((*self.path, key), data)
+
+    def items(self, key: str, *, required: bool = False, expected="a list") -> Iterator[Record]:
+        for item in super().items(key, required=required, expected=expected):
+            yield self._wrap(item.path, item.data)
+
+    def _wrap(self, path, data) -> _TermRecord:
+        return _TermRecord(self.located, self.file, self.problems, path, data, self.name)
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def load_glossary(
+    path: Path, file: str, problems: Problems, bib_keys: Iterable[str] | None = None
+) -> Glossary:
+    """Read the glossary; problems go to `problems`. A missing file is an empty glossary.
+
+    `bib_keys`: the keys of the bibliography, when the project has one; a
+    `source.bib` key is then checked against them.
+    """
+    if not path.is_file():
+        return Glossary()
+    located = load_yaml(path.read_text(encoding="utf-8"), file, problems)
+    if located is None:
+        return Glossary()
+    root = Record(located, file, problems)
+    if not root.is_mapping():
+        return Glossary()
+    root.check_keys(["categories", "terms"])
+    categories = _categories(root)
+    known_bib = set(bib_keys) if bib_keys is not None else None
+
+    # Names and related ids are checked for every term, even one with other
+    # problems, so that a single run reports everything.
+    records: list[_TermRecord] = []
+    terms: list[Term] = []
+    seen_ids: dict[str, int] = {}
+    for index, item in enumerate(root.items("terms", required=True, expected="a list of terms")):
+        record = _term_record(item, index)
+        if not record.is_mapping("a term (id, term, definition, ...)"):
+            continue
+        records.append(record)
+        term = _read_term(record, categories, seen_ids, known_bib)
+        if term is not None:
+            terms.append(term)
+
+    _check_names(records, problems, file)
+    _check_related(records, set(seen_ids))
+    return Glossary(categories, terms)
+
+
+def check_term_links(
+    text: str, file: str, glossary: Glossary, problems: Problems, first_line: int = 1
+) -> list[str]:
+    """Report `[words](term:id)` links to unknown ids in Markdown `text`.
+
+    Code blocks and code spans are skipped. Returns the ids found, in order.
+    """
+    found: list[str] = []
+    for id, line in term_links(text, first_line):
+        found.append(id)
+        if glossary.get(id) is None:
+            problems.add(file, line, "term link", unknown_term_message(id, glossary))
+    return found
+
+
+def check_project_term_links(
+    root: Path, docs_dir: Path, studies: Iterable, glossary: Glossary, problems: Problems
+) -> None:
+    """Check the term links of every page in `docs_dir` and of every study's text."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        file = path.relative_to(root).as_posix()
+        check_term_links(path.read_text(encoding="utf-8"), file, glossary, problems)
+    for study in studies:
+        check_term_links(study.body, study.source, glossary, problems, study.body_line)
+
+
+def term_links(text: str, first_line: int = 1) -> Iterator[tuple[str, int]]:
+    """(id, line) of every explicit term link in Markdown `text`, outside code."""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        opening = FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if SCHEME not in line:
+            continue
+        line = CODE_SPAN.sub("", line)
+        for match in TERM_LINK.finditer(line):
+            yield next(g for g in match.groups() if g is not None), number
+
+
+def unknown_term_message(id: str, glossary: Glossary) -> str:
+    """The message for a term link to an id the glossary does not have."""
+    hint = did_you_mean(id, glossary.by_id)
+    message = f"expected the id of a term in {FILE}, found {id!r}"
+    return message + (f". {hint}" if hint else "")
+
+
+def matcher_forms(terms: Iterable[Term]) -> list[tuple[str, str]]:
+    """(form, term id) for every form the matcher looks for, derived plurals included.
+
+    A derived plural that is also a form given explicitly (by any term) is
+    left out: what the file says wins over what is derived.
+    """
+    terms = [t for t in terms if t.autolink]
+    explicit = {_key(name) for t in terms for name in t.names()}
+    forms: list[tuple[str, str]] = []
+    for term in terms:
+        seen: set[str] = set()
+        for name in term.names():
+            if _key(name) not in seen:
+                seen.add(_key(name))
+                forms.append((name, term.id))
+        if term.plurals is None:
+            for name in (term.term, *term.aliases):
+                plural = plural_of(name)
+                if _key(plural) not in explicit and _key(plural) not in seen:
+                    seen.add(_key(plural))
+                    forms.append((plural, term.id))
+    return forms
+
+
+def letter_of(term: str) -> str:
+    """The A–Z group of a term: its first letter, upper case ('#' if none)."""
+    for char in term:
+        if char.isalpha():
+            return char.upper()
+    return "#"
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    """How names are compared for duplicates: ignoring case and spacing."""
+    return " ".join(name.casefold().split())
+
+
+def _categories(root: Record) -> list[Category]:
+    categories: list[Category] = []
+    seen: dict[str, int] = {}
+    for item in root.items("categories", required=True, expected="a list of categories"):
+        if not item.is_mapping("a category (id and label)"):
+            continue
+        item.check_keys(["id", "label"])
+        id, label = item.text("id"), item.text("label")
+        if id and id in seen:
+            item.problems.add(
+                item.file,
+                item.line("id"),
+                item.field("id"),
+                f"the category {id!r} is already defined on line {seen[id]}; "
+                "expected each category once",
+            )
+            continue
+        if id and label:
+            seen[id] = item.line("id")
+            categories.append(Category(id, label))
+    return categories
+
+
+def _term_record(item: Record, index: int) -> _TermRecord:
+    raw = item.raw("id")
+    name = raw if isinstance(raw, str) and SLUG.match(raw) else f"terms[{index}]"
+    return _TermRecord(item.located, item.file, item.problems, item.path, item.data, name)
+
+
+def _read_term(
+    record: _TermRecord,
+    categories: list[Category],
+    seen_ids: dict[str, int],
+    known_bib: set[str] | None,
+) -> Term | None:
+    record.check_keys(TERM_FIELDS)
+    id = _read_id(record, seen_ids)
+    term = _name(record, "term", record.text("term", expected="the term as it is written"))
+    aliases = _names(record, "aliases")
+    plurals = _names(record, "plurals") if record.raw("plurals") is not None else None
+    autolink = _yes_no(record, "autolink", default=True)
+    category = record.choice("category", [c.id for c in categories])
+    definition = _definition(record)
+    note = record.text("note", required=False) or ""
+    source = _source(record, known_bib)
+    local_names = _local_names(record)
+    related = tuple(record.text_list("related", expected="a list of term ids"))
+    if None in (id, term, category, definition, source):
+        return None
+    return Term(
+        id=id,
+        term=term,
+        definition=definition,
+        category=category,
+        source=source,
+        aliases=tuple(aliases),
+        plurals=tuple(plurals) if plurals is not None else None,
+        autolink=autolink,
+        note=note,
+        local_names=tuple(local_names),
+        related=related,
+        line=record.line(),
+    )
+
+
+def _read_id(record: _TermRecord, seen_ids: dict[str, int]) -> str | None:
+    expected = "an id of lower-case letters, digits and hyphens, such as 'social-enterprise'"
+    id = record.text("id", expected=expected)
+    if id is None:
+        return None
+    if not SLUG.match(id):
+        record.expected("id", expected, id)
+        return None
+    if id in seen_ids:
+        record.problems.add(
+            record.file,
+            record.line("id"),
+            record.field("id"),
+            f"the id is already used by the term on line {seen_ids[id]}; expected a unique id",
+        )
+        return None
+    seen_ids[id] = record.line()
+    return id
+
+
+def _name(record: Record, key: str | int, value: str | None) -> str | None:
+    """Check one name (term, alias or plural) can be matched in text."""
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    if not tokens_ok(value):
+        record.expected(
+            key,
+            'a name that starts and ends with a letter or digit and contains no <, > or "',
+            value,
+        )
+        return None
+    return value
+
+
+def _names(record: _TermRecord, key: str) -> list[str]:
+    names: list[str] = []
+    for item in record.items(key, expected="a list of names"):
+        data = item.data
+        if (
+            isinstance(data, bool)
+            or not isinstance(data, str | int | float)
+            or not str(data).strip()
+        ):
+            item.expected(None, "a name", data)
+            continue
+        name = _name(item, None, str(data))
+        if name:
+            names.append(name)
+    return names
+
+
+def _yes_no(record: Record, key: str, default: bool) -> bool:
+    value = record.raw(key)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        record.expected(key, "true or false", value)
+        return default
+    return value
+
+
+def _definition(record: _TermRecord) -> str | None:
+    text = record.text("definition", expected="a short definition in your own words")
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if len(text) > MAX_DEFINITION:
+        record.problems.add(
+            record.file,
+            record.line("definition"),
+            record.field("definition"),
+            f"expected a short definition of at most {MAX_DEFINITION} characters "
+            f"(move the rest to 'note'), found {len(text)} characters",
+        )
+        return None
+    return text
+
+
+def _source(record: _TermRecord, known_bib: set[str] | None) -> Source | None:
+    value = record.raw("source")
+    expected = "a mapping with 'url' (a web address) or 'bib' (a bibliography key)"
+    if value is None:
+        record.missing("source", expected)
+        return None
+    source = record.child("source", value)
+    if not source.is_mapping(expected):
+        return None
+    source.check_keys(["url", "bib", "label"])
+    url = source.text("url", required=False)
+    bib = source.text("bib", required=False)
+    label = source.text("label", required=False) or ""
+    if url and bib:
+        source.problems.add(
+            source.file, source.line(), source.field(), "expected 'url' or 'bib', found both"
+        )
+        return None
+    if not url and not bib:
+        if "url" not in value and "bib" not in value:
+            source.problems.add(
+                source.file,
+                source.line(),
+                source.field(),
+                f"expected {expected}, found neither",
+            )
+        return None
+    if url and not re.match(r"^https?://\S+$", url):
+        source.expected("url", "a web address starting with https:// or http://", url)
+        return None
+    if bib and known_bib is not None and bib not in known_bib:
+        source.expected("bib", "a key of the bibliography", bib, did_you_mean(bib, known_bib))
+        return None
+    return Source(url=url or "", bib=bib or "", label=label)
+
+
+def _local_names(record: _TermRecord) -> list[LocalName]:
+    names: list[LocalName] = []
+    expected_tag = "a BCP 47 language tag such as 'ko', 'ja' or 'zh-Hans'"
+    for item in record.items("local_names", expected="a list of {lang, text} entries"):
+        if not item.is_mapping("a local name with 'lang' and 'text'"):
+            continue
+        item.check_keys(["lang", "text"])
+        lang = item.text("lang", expected=expected_tag)
+        text = item.text("text", expected="the name in that language")
+        if lang is not None and not is_valid_tag(lang):
+            hint = TAG_HINTS.get(lang.lower(), "")
+            item.expected("lang", expected_tag, lang, f"Did you mean '{hint}'?" if hint else "")
+            continue
+        if lang and text:
+            names.append(LocalName(lang, text))
+    return names
+
+
+def _check_names(records: list[_TermRecord], problems: Problems, file: str) -> None:
+    """Every term, alias and plural names one term only (ignoring case)."""
+    owners: dict[str, tuple[str, int]] = {}
+    for record in records:
+        fields: list[tuple[tuple, object]] = [(("term",), record.raw("term"))]
+        for key in ("aliases", "plurals"):
+            fields += [((key, i), name) for i, name in enumerate(_raw_names(record, key))]
+        for path, name in fields:
+            if not isinstance(name, str) or not name.strip():
+                continue
+            key = _key(name)
+            line = record.located.line((*record.path, *path))
+            if key in owners:
+                owner, owner_line = owners[key]
+                whose = "this term" if owner == record.name else f"the term {owner!r}"
+                problems.add(
+                    file,
+                    line,
+                    format_path((record.name, *path)),
+                    f"{name!r} already names {whose} (line {owner_line}); expected every "
+                    "term, alias and plural to name one term only (compared ignoring case)",
+                )
+            else:
+                owners[key] = (record.name, line)
+
+
+def _raw_names(record: Record, key: str) -> list[object]:
+    value = record.raw(key)
+    return value if isinstance(value, list) else []
+
+
+def _check_related(records: list[_TermRecord], ids: set[str]) -> None:
+    for record in records:
+        listed = record.child("related", record.raw("related"))
+        for index, related in enumerate(_raw_names(record, "related")):
+            if not isinstance(related, str):
+                continue  # reported when the list was read
+            related = related.strip()
+            if related == record.raw("id"):
+                listed.expected(index, "the id of another term", related)
+            elif related not in ids:
+                hint = did_you_mean(related, sorted(ids))
+                listed.expected(index, "the id of a term in this file", related, hint)

@@ -1,0 +1,194 @@
+"""Marking glossary terms in a page's HTML, and recording where terms are used.
+
+Marking happens on the HTML of the page body (after Markdown), walking its
+text with a real parser (`htmltokens`): only text between tags is looked
+at, so attributes, comments and scripts are never touched, and the output
+is the input byte for byte apart from the inserted links.
+
+On each page, the first use of each term (the term, an alias or a plural)
+becomes a link to its glossary entry, with the short definition as the
+tooltip. Text is never marked inside headings, links, code, preformatted
+text, abbreviations, scripts, styles, buttons or form controls, nor inside
+an element with the class `sse-noterms` (or a study's fact box).
+
+An author points at a term explicitly with the link scheme `term:`:
+`[co-ops](term:cooperative)`. Such a link always becomes a glossary link
+and counts as the term's first use on the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+import jinja2
+from markupsafe import Markup
+
+from .glossary import SCHEME, Glossary
+from .htmltokens import END, START, TEXT, VOID, tokenize
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Elements whose text is never marked.
+SKIP = frozenset(
+    """a abbr button code dfn h1 h2 h3 h4 h5 h6 kbd label math noscript option
+    pre samp script select style svg template textarea title""".split()
+)
+# Classes that stop marking: the author's opt-out, and fact boxes (data, not prose).
+OPT_OUT_CLASSES = frozenset({"sse-noterms", "sse-factbox"})
+TEMPLATE = "content/glossary-components.html"
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass
+class Marked:
+    """The result of marking one page."""
+
+    html: str
+    terms: list[str] = field(default_factory=list)
+    """Ids of the terms linked on the page, in order of first use."""
+    unknown: list[str] = field(default_factory=list)
+    """Ids in `term:` links that the glossary does not have."""
+
+
+@dataclass
+class Usage:
+    """Which pages link which terms, collected while pages are marked."""
+
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    """term id -> {page url: page title}."""
+
+    def record(self, term_ids: list[str], url: str, title: str) -> None:
+        for term_id in term_ids:
+            self.pages.setdefault(term_id, {})[url] = title
+
+    def of(self, term_id: str) -> list[tuple[str, str]]:
+        """(title, url) of the pages using `term_id`, by title then address."""
+        pages = self.pages.get(term_id, {})
+        return sorted(((t, u) for u, t in pages.items()), key=lambda p: (p[0].casefold(), p[1]))
+
+
+class Marker:
+    """Marks pages with the terms of one glossary (matcher compiled once)."""
+
+    def __init__(self, glossary: Glossary, env: jinja2.Environment, glossary_url: str):
+        self.glossary = glossary
+        self.glossary_url = glossary_url
+        self.matcher = glossary.matcher
+        self.macros = env.get_template(TEMPLATE).module
+
+    def mark(self, source: str, page_url: str, *, auto: bool = True) -> Marked:
+        """Link the first use of each term in the HTML `source` of the page at `page_url`.
+
+        With `auto` false, only the author's `term:` links are turned into
+        glossary links (for pages that opt out of marking).
+        """
+        href = relative_url(self.glossary_url, page_url) + "#"
+        result = Marked(source)
+        seen: set[str] = set()
+        pieces: list[str] = []
+        copied = 0  # source[:copied] is already in pieces
+        stack: list[tuple[str, bool]] = []  # open elements: (tag, stops marking?)
+        skipping = 0
+        for token in tokenize(source):
+            kind = token.kind
+            if kind == TEXT:
+                if skipping or not auto:
+                    continue
+                text = source[token.start : token.end]
+                if text.isspace():
+                    continue
+                for found in self.matcher.find(text):
+                    if not _first_use(found.term_id, seen, result):
+                        continue
+                    term = self.glossary.by_id[found.term_id]
+                    raw = Markup(text[found.start : found.end])
+                    pieces.append(source[copied : token.start + found.start])
+                    pieces.append(self.macros.term_link(term, href + term.id, raw))
+                    copied = token.start + found.end
+            elif kind == START:
+                tag = token.tag
+                stop = tag in SKIP or not OPT_OUT_CLASSES.isdisjoint(
+                    (token.attr("class") or "").split()
+                )
+                if tag == "a" and (token.attr("href") or "").startswith(SCHEME):
+                    pieces.append(source[copied : token.start])
+                    pieces.append(self._explicit(token, href, seen, result))
+                    copied = token.end
+                elif tag == "a" and token.attr("data-term") in self.glossary.by_id:
+                    # Already a term link (HTML marked before): never wrap twice.
+                    _first_use(token.attr("data-term"), seen, result)
+                if tag not in VOID:
+                    stack.append((tag, stop))
+                    skipping += stop
+            elif kind == END:
+                # Close the innermost open element of that name and whatever
+                # was left open inside it; a stray end tag changes nothing.
+                depth = _depth_of(stack, token.tag)
+                while depth is not None and len(stack) > depth:
+                    skipping -= stack.pop()[1]
+        if copied:
+            pieces.append(source[copied:])
+            result.html = "".join(pieces)
+        return result
+
+    def _explicit(self, token, href: str, seen: set[str], result: Marked) -> str:
+        term_id = token.attr("href")[len(SCHEME) :]
+        term = self.glossary.get(term_id)
+        if term is None:
+            result.unknown.append(term_id)
+            return self.macros.explicit_link(list(token.attrs))
+        _first_use(term_id, seen, result)
+        attrs: dict[str, str | None] = dict(token.attrs)
+        attrs["href"] = href + term.id
+        classes = (attrs.get("class") or "").split()
+        attrs["class"] = " ".join([*classes, "sse-term"] if "sse-term" not in classes else classes)
+        if not attrs.get("title"):
+            attrs["title"] = term.definition
+        attrs["data-term"] = term.id
+        return self.macros.explicit_link(list(attrs.items()))
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def relative_url(target_url: str, base_url: str) -> str:
+    """The address of `target_url` written in a page served at `base_url`.
+
+    Both are site-relative page addresses as MkDocs gives them
+    ('countries/korea/', 'glossary/', '' for the home page; or
+    'glossary.html' without directory URLs).
+    """
+    base_dir = base_url if base_url.endswith("/") or not base_url else posixpath.dirname(base_url)
+    rel = posixpath.relpath(target_url or ".", base_dir or ".")
+    if (target_url == "" or target_url.endswith("/")) and rel != ".":
+        rel += "/"
+    return "./" if rel == "." else rel
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _first_use(term_id: str, seen: set[str], result: Marked) -> bool:
+    """Note a use of `term_id`; True when it is the first on the page."""
+    if term_id in seen:
+        return False
+    seen.add(term_id)
+    result.terms.append(term_id)
+    return True
+
+
+def _depth_of(stack: list[tuple[str, bool]], tag: str) -> int | None:
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index][0] == tag:
+            return index
+    return None

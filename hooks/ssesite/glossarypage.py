@@ -1,0 +1,119 @@
+"""The glossary page: view model for its template, and its "used in" lists.
+
+The page is generated as `glossary.md` from overrides/content/glossary.md.
+Which pages use a term is only known once every page has been marked, so
+the template leaves a marker per entry and `fill_used_in` replaces it with
+the list, just before the page is rendered into the site theme.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from urllib.parse import urlsplit
+
+import jinja2
+
+from .glossary import Glossary, Term, letter_of
+from .glossarymark import TEMPLATE, Usage, relative_url
+from .languages import language_name
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+GLOSSARY = "glossary.md"
+"""Source URI of the generated page."""
+
+USED_IN = re.compile(r"<!-- ssesite:glossary-used-in ([a-z0-9-]+) -->")
+
+# Pages whose text is not marked: the glossary itself, and index pages made
+# of cards and tables of other pages.
+NOT_MARKED = frozenset({GLOSSARY, "countries/index.md", "countries/compare.md"})
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def page_view(glossary: Glossary) -> dict:
+    """Everything the glossary page template needs: A–Z groups of entries."""
+    entries = sorted(glossary.terms, key=lambda t: (t.term.casefold(), t.id))
+    groups: list[dict] = []
+    for term in entries:
+        letter = letter_of(term.term)
+        if not groups or groups[-1]["letter"] != letter:
+            groups.append({"letter": letter, "anchor": _letter_anchor(letter), "entries": []})
+        groups[-1]["entries"].append(entry_view(term, glossary))
+    present = {g["letter"] for g in groups}
+    alphabet = [
+        {"letter": c, "anchor": _letter_anchor(c) if c in present else ""}
+        for c in string.ascii_uppercase
+    ]
+    alphabet += [
+        {"letter": g["letter"], "anchor": g["anchor"]}
+        for g in groups
+        if g["letter"] not in string.ascii_uppercase
+    ]
+    return {"groups": groups, "alphabet": alphabet, "count": len(entries)}
+
+
+def entry_view(term: Term, glossary: Glossary) -> dict:
+    """One glossary entry."""
+    return {
+        "id": term.id,
+        "term": term.term,
+        "aliases": list(term.aliases),
+        "category": glossary.category_label(term.category),
+        "definition": term.definition,
+        "note": term.note,
+        "local_names": [
+            {"lang": n.lang, "text": n.text, "language": language_name(n.lang)}
+            for n in term.local_names
+        ],
+        "source": {
+            "href": term.source.url,
+            "label": term.source.label or _source_label(term),
+            "bib": term.source.bib,
+        },
+        "related": [
+            {"id": r, "term": glossary.get(r).term} for r in term.related if glossary.get(r)
+        ],
+    }
+
+
+def fill_used_in(content: str, usage: Usage, glossary_url: str, env: jinja2.Environment) -> str:
+    """Replace each entry's marker in the rendered page with its "used in" list."""
+    macros = env.get_template(TEMPLATE).module
+
+    def replace(match: re.Match) -> str:
+        pages = [
+            {"title": title, "href": relative_url(url, glossary_url)}
+            for title, url in usage.of(match.group(1))
+        ]
+        return str(macros.used_in(pages))
+
+    return USED_IN.sub(replace, content)
+
+
+def is_marked(src_uri: str, meta: dict) -> bool:
+    """Whether a page gets its terms marked (front matter `glossary: false` opts out).
+
+    Author's `term:` links become glossary links on every page regardless.
+    """
+    return src_uri not in NOT_MARKED and meta.get("glossary", True) is not False
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _letter_anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter in string.ascii_uppercase else "letter-other"
+
+
+def _source_label(term: Term) -> str:
+    if term.source.url:
+        return urlsplit(term.source.url).hostname or term.source.url
+    return term.source.bib
