@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .citations import Citations, load_citations
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
 from .problems import Problems
@@ -52,6 +53,7 @@ class Project:
     countries: Countries
     studies: list[Study]
     problems: Problems = field(default_factory=Problems)
+    citations: Citations | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -66,4 +68,5 @@ def load_project(root: Path) -> Project:
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
-    return Project(layout, framework, countries, studies, problems)
+    citations = load_citations(layout.root, studies, layout.docs_dir, problems)
+    return Project(layout, framework, countries, studies, problems, citations)
