@@ -79,7 +79,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
         return html
 
     views = build.domain.citeviews
-    citing = views.CitingPage(page.file.src_uri, page.title or page.file.src_uri, state.occurrences)
+    citing = views.CitingPage(
+        page.file.src_uri, page.url, page.title or page.file.src_uri, state.occurrences
+    )
     extension.renderer.citing_pages.append(citing)
     view = views.references_view(build.project.citations, citing, with_bibliography=True)
     html += "\n" + build.domain.render.render(build.env, "content/references.html", view=view)

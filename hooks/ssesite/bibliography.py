@@ -109,7 +109,7 @@ def load_bib_file(path: Path, file: str, problems: Problems) -> BibFile:
             file,
             error.lineno,
             "",
-            f"expected well-formed BibTeX, found a syntax error ({error.message}); "
+            f"expected well-formed BibTeX, found a syntax error ({str(error).split(': ', 1)[-1]}); "
             "check this entry and the one before it for a missing '}', ',' or '='",
         )
         result.ok = False

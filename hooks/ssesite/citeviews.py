@@ -6,11 +6,12 @@ ids of its in-text citations); these functions order and link it.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from .citations import Citations
 from .references import Reference
-from .urls import relative_url
+from .urls import page_url
 
 # -----------------------------------------------------------------------------
 # Data
@@ -29,6 +30,8 @@ class CitingPage:
     """A page that cites something: where it is and what it cited."""
 
     src_uri: str
+    url: str
+    """Where the page is served, as MkDocs says (a blog post's differs from its source path)."""
     title: str
     occurrences: dict[str, list[str]]
     """Key -> ids of its in-text citations on that page, in order."""
@@ -58,7 +61,7 @@ def references_view(
     """The References section of `page`, in author-date order."""
     references = _ordered(citations, page.occurrences)
     rows = [{"reference": r, "backlinks": page.occurrences[r.key]} for r in references]
-    url = relative_url(BIBLIOGRAPHY, page.src_uri) if with_bibliography else ""
+    url = link(page_url(BIBLIOGRAPHY), page.url) if with_bibliography else ""
     return ReferencesView(rows, url)
 
 
@@ -66,11 +69,23 @@ def bibliography_view(citations: Citations, pages: list[CitingPage]) -> Bibliogr
     """Every reference cited on `pages`, each with links to the pages citing it."""
     cited_in: dict[str, list[dict]] = {}
     for page in sorted(pages, key=lambda p: (p.title.casefold(), p.src_uri)):
-        url = relative_url(page.src_uri, BIBLIOGRAPHY)
+        url = link(page.url, page_url(BIBLIOGRAPHY))
         for key, ids in page.occurrences.items():
             cited_in.setdefault(key, []).append({"title": page.title, "url": f"{url}#{ids[0]}"})
     references = _ordered(citations, cited_in)
     return BibliographyView([{"reference": r, "cited_in": cited_in[r.key]} for r in references])
+
+
+def link(target_url: str, from_url: str) -> str:
+    """Relative link from the page served at `from_url` to the one at `target_url`.
+
+    Both are site-relative directory URLs ('' for the home page), as in `Page.url`.
+    """
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(target_url or ".", base or ".")
+    if (not target_url or target_url.endswith("/")) and rel != ".":
+        rel += "/"
+    return "./" if rel == "." else rel
 
 
 # -----------------------------------------------------------------------------

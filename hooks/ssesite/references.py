@@ -13,6 +13,7 @@ formatted once per build and cached: pages only look formatted entries up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,19 @@ STANDALONE = {
     "unpublished",
 }
 NO_YEAR = "n.d."
+LATEX_ESCAPES = {
+    r"\textbackslash{}": "\\",
+    r"\textasciitilde{}": "~",
+    r"\textasciicircum{}": "^",
+    r"\{": "{",
+    r"\}": "}",
+    r"\&": "&",
+    r"\%": "%",
+    r"\$": "$",
+    r"\#": "#",
+    r"\_": "_",
+}
+LATEX_ESCAPE = re.compile("(" + "|".join(re.escape(e) for e in LATEX_ESCAPES) + ")")
 MONTHS = (
     "January",
     "February",
@@ -234,10 +248,25 @@ def text_of(segments: tuple[Segment, ...] | list[Segment]) -> str:
 
 @lru_cache(maxsize=4096)
 def _plain(latex: str) -> str:
-    try:
-        return Text.from_latex(latex).render_as("text")
-    except Exception:  # pragma: no cover - pybtex rejects a few odd inputs
-        return latex.replace("{", "").replace("}", "")
+    # pybtex's LaTeX reader does not know the escapes of special characters,
+    # so they are taken out first and put back as the characters they stand for.
+    parts = LATEX_ESCAPE.split(latex)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append(LATEX_ESCAPES[part])
+        elif part.strip():
+            # The reader trims the text's ends; keep the spaces next to an escape.
+            lead = part[: len(part) - len(part.lstrip())]
+            trail = part[len(part.rstrip()) :]
+            try:
+                text = Text.from_latex(part.strip()).render_as("text")
+            except Exception:  # pragma: no cover - pybtex rejects a few odd inputs
+                text = part.strip().replace("{", "").replace("}", "")
+            out.append(lead + text + trail)
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 def _year_label(entry: Entry, label: str) -> str:
