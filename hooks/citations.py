@@ -83,7 +83,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
         page.file.src_uri, page.url, page.title or page.file.src_uri, state.occurrences
     )
     extension.renderer.citing_pages.append(citing)
-    view = views.references_view(build.project.citations, citing, with_bibliography=True)
+    view = views.references_view(
+        build.project.citations,
+        citing,
+        with_bibliography=True,
+        html=extension.renderer.reference_html,
+    )
     html += "\n" + build.domain.render.render(build.env, "content/references.html", view=view)
     _add_toc_entry(page, view)
     return html

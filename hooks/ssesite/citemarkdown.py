@@ -23,9 +23,9 @@ import jinja2
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markupsafe import Markup
 
 from .citations import GROUP, MALFORMED, Citations, parse_group
-from .render import render
 
 # -----------------------------------------------------------------------------
 # Data
@@ -34,6 +34,7 @@ from .render import render
 # After links (160), so `[@user](https://...)` stays a link; before images (150).
 PRIORITY = 158
 TEMPLATE = "content/citation.html"
+REFERENCE_TEMPLATE = "content/reference-text.html"
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -59,6 +60,10 @@ class CitationRenderer:
         self.citations = citations
         self.env = env
         self.page: PageState | None = None
+        # Looked up once: a lookup per citation would check the file's mtime each time.
+        self.template = env.get_template(TEMPLATE)
+        self.reference_template = env.get_template(REFERENCE_TEMPLATE)
+        self._reference_html: dict[str, Markup] = {}
         self.citing_pages: list = []
         """What every page that cites something cited (`citeviews.CitingPage`), in build order."""
 
@@ -70,6 +75,15 @@ class CitationRenderer:
         """What the page announced by `begin` cited; no page is current afterwards."""
         page, self.page = self.page, None
         return page
+
+    def reference_html(self, key: str) -> Markup:
+        """The formatted reference of `key` as HTML, rendered once per build."""
+        html = self._reference_html.get(key)
+        if html is None:
+            reference = self.citations.reference(key)
+            html = Markup(self.reference_template.render(ref=reference).strip())
+            self._reference_html[key] = html
+        return html
 
     def html(self, raw: str, body: str) -> str | None:
         """The HTML for the group `raw` (inside: `body`), or None to leave it as text."""
@@ -108,7 +122,7 @@ class CitationRenderer:
                 item["href"] = f"#{reference.anchor}"
                 ids.append(item["id"])
             items.append(item)
-        return render(self.env, TEMPLATE, items=items).strip()
+        return self.template.render(items=items).strip()
 
 
 class CitationExtension(Extension):

@@ -56,16 +56,26 @@ class BibliographyView:
 
 
 def references_view(
-    citations: Citations, page: CitingPage, with_bibliography: bool
+    citations: Citations, page: CitingPage, with_bibliography: bool, html=None
 ) -> ReferencesView:
-    """The References section of `page`, in author-date order."""
+    """The References section of `page`, in author-date order.
+
+    `html(key)`, when given, is the reference already rendered (see `citemarkdown`).
+    """
     references = _ordered(citations, page.occurrences)
-    rows = [{"reference": r, "backlinks": page.occurrences[r.key]} for r in references]
+    rows = [
+        {
+            "reference": r,
+            "backlinks": page.occurrences[r.key],
+            "html": html(r.key) if html else None,
+        }
+        for r in references
+    ]
     url = link(page_url(BIBLIOGRAPHY), page.url) if with_bibliography else ""
     return ReferencesView(rows, url)
 
 
-def bibliography_view(citations: Citations, pages: list[CitingPage]) -> BibliographyView:
+def bibliography_view(citations: Citations, pages: list[CitingPage], html=None) -> BibliographyView:
     """Every reference cited on `pages`, each with links to the pages citing it."""
     cited_in: dict[str, list[dict]] = {}
     for page in sorted(pages, key=lambda p: (p.title.casefold(), p.src_uri)):
@@ -73,7 +83,12 @@ def bibliography_view(citations: Citations, pages: list[CitingPage]) -> Bibliogr
         for key, ids in page.occurrences.items():
             cited_in.setdefault(key, []).append({"title": page.title, "url": f"{url}#{ids[0]}"})
     references = _ordered(citations, cited_in)
-    return BibliographyView([{"reference": r, "cited_in": cited_in[r.key]} for r in references])
+    return BibliographyView(
+        [
+            {"reference": r, "cited_in": cited_in[r.key], "html": html(r.key) if html else None}
+            for r in references
+        ]
+    )
 
 
 def link(target_url: str, from_url: str) -> str:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
@@ -56,6 +57,9 @@ LATEX_ESCAPES = {
     r"\#": "#",
     r"\_": "_",
 }
+# One backend for all: `render_as("text")` looks the plugin up on every call,
+# which costs milliseconds each time.
+PLAIN_TEXT = PlainTextBackend()
 LATEX_ESCAPE = re.compile("(" + "|".join(re.escape(e) for e in LATEX_ESCAPES) + ")")
 MONTHS = (
     "January",
@@ -246,7 +250,7 @@ def text_of(segments: tuple[Segment, ...] | list[Segment]) -> str:
 # -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _plain(latex: str) -> str:
     # pybtex's LaTeX reader does not know the escapes of special characters,
     # so they are taken out first and put back as the characters they stand for.
@@ -260,7 +264,7 @@ def _plain(latex: str) -> str:
             lead = part[: len(part) - len(part.lstrip())]
             trail = part[len(part.rstrip()) :]
             try:
-                text = Text.from_latex(part.strip()).render_as("text")
+                text = Text.from_latex(part.strip()).render(PLAIN_TEXT)
             except Exception:  # pragma: no cover - pybtex rejects a few odd inputs
                 text = part.strip().replace("{", "").replace("}", "")
             out.append(lead + text + trail)
