@@ -38,7 +38,13 @@ def build_site(project: Path, site_dir: Path | None = None, **overrides) -> Path
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
 
+    # MkDocs keeps plugin instances that have on_startup (for `serve`) in a
+    # process-wide cache; the blog plugin deletes its temporary folder on
+    # shutdown, so a second build in one process would reuse a broken
+    # instance. Each build here gets fresh plugins, as a CLI build does.
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
     site_dir = site_dir or project / "site"
     _fresh_plugins()
     config = load_config(

@@ -63,6 +63,7 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
         pages.study_files(project, env)
         + pages.programme_files(project, env, site_url)
         + pages.glossary_files(project, env)
+        + pages.citation_files(project, env)
     )
     for generated in generated_files:
         target = out / generated.uri

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import (
+    citeviews,
     glossarypage,
     programme_ics,
     programme_links,
@@ -67,6 +68,12 @@ def study_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile
         )
     )
     return files
+
+
+def citation_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:
+    """The bibliography page (its list is filled in once every page is converted)."""
+    content = render.render(env, "content/bibliography.md")
+    return [GeneratedFile(citeviews.BIBLIOGRAPHY, content=content)]
 
 
 def glossary_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:

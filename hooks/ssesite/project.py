@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import glossarypage, programme_links, urls
+from . import citeviews, glossarypage, programme_links, urls
+from .citations import Citations, load_citations
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
 from .glossary import Glossary, check_project_term_links, load_glossary
@@ -57,6 +58,7 @@ class Project:
     problems: Problems = field(default_factory=Problems)
     programme: Programme | None = None
     glossary: Glossary = field(default_factory=Glossary)
+    citations: Citations | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -76,7 +78,10 @@ def load_project(root: Path) -> Project:
     )
     glossary = load_glossary(layout.data_dir / "glossary.yml", "data/glossary.yml", problems)
     check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
-    project = Project(layout, framework, countries, studies, problems, programme, glossary)
+    citations = load_citations(layout.root, studies, layout.docs_dir, problems)
+    project = Project(
+        layout, framework, countries, studies, problems, programme, glossary, citations
+    )
     check_generated_uris(project, generated_uris(project))
     return project
 
@@ -86,7 +91,7 @@ def generated_uris(project: Project) -> list[str]:
     uris = [urls.COUNTRIES_INDEX, urls.COMPARISON]
     uris += [urls.study_uri(study.slug) for study in project.studies]
     uris += [programme_links.PROGRAMME, programme_links.SPEAKERS, programme_links.CHANGES]
-    uris += [glossarypage.GLOSSARY]
+    uris += [glossarypage.GLOSSARY, citeviews.BIBLIOGRAPHY]
     if project.programme is not None:
         uris += [programme_links.session_uri(s.id) for s in project.programme.sessions]
     return uris

@@ -1,0 +1,185 @@
+"""Hook: `[@key]` citations, References sections, the bibliography, "Cite this study".
+
+Wires MkDocs events to the `ssesite` citation modules; the logic lives in
+`ssesite.citations` (syntax, checks), `ssesite.bibliography` (.bib files),
+`ssesite.references` (style), `ssesite.citemarkdown` (rendering),
+`ssesite.citeviews` and `ssesite.citethis`, and the HTML in
+overrides/content/ and overrides/partials/sse/head-citation.html.
+
+mkdocs-bibtex is not used to process text; README.md ("Citations") says why.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import _runtime
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# Register the citation pattern in the Markdown of every page of this build.
+# Content problems (unknown keys, broken .bib files) stop the build in
+# hooks/studies.py, which reports every problem of the project at once.
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    build = _runtime.current(config)
+    domain = build.domain
+    renderer = domain.citemarkdown.CitationRenderer(build.project.citations, build.env)
+    config.markdown_extensions.append(domain.citemarkdown.CitationExtension(renderer))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build = _runtime.current(config)
+    for generated in build.domain.pages.citation_files(build.project, build.env):
+        files.append(File.generated(config, generated.uri, content=generated.content))
+    return files
+
+
+# Announce the page to the renderer; give study pages their "Cite this study" box.
+@event_priority(-50)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    build = _runtime.current(config)
+    study = _study(build, page)
+    if study is not None:
+        view = _cite_this(build, study, page, config)
+        markdown += "\n\n" + build.domain.render.render(
+            build.env, "content/cite-this.md", view=view
+        )
+    _extension(config).renderer.begin(_source(build, page, study), study.slug if study else "")
+    return markdown
+
+
+# Append the References section, or stop on a citation the checks missed.
+@event_priority(50)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    build = _runtime.current(config)
+    extension = _extension(config)
+    state = extension.renderer.end()
+    if state is None:
+        return html
+    if state.problems:
+        problems = build.domain.problems.Problems()
+        study = _study(build, page)
+        for raw, message in state.problems:
+            problems.add(state.file, _line(build, page, study, raw), "citation", message)
+        raise PluginError(str(build.domain.problems.ContentError(problems.sorted())))
+    if not state.occurrences:
+        return html
+
+    views = build.domain.citeviews
+    citing = views.CitingPage(
+        page.file.src_uri, page.url, page.title or page.file.src_uri, state.occurrences
+    )
+    extension.renderer.citing_pages.append(citing)
+    view = views.references_view(
+        build.project.citations,
+        citing,
+        with_bibliography=True,
+        html=extension.renderer.reference_html,
+    )
+    html += "\n" + build.domain.render.render(build.env, "content/references.html", view=view)
+    _add_toc_entry(page, view)
+    return html
+
+
+# All pages are converted: fill in the bibliography's list.
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    build = _runtime.current(config)
+    views = build.domain.citeviews
+    file = files.get_file_from_path(views.BIBLIOGRAPHY)
+    if file is None or file.page is None or file.page.content is None:
+        return env
+    view = views.bibliography_view(
+        build.project.citations, _extension(config).renderer.citing_pages
+    )
+    listing = build.domain.render.render(build.env, "content/bibliography-list.html", view=view)
+    file.page.content = file.page.content.replace(MARKER, listing)
+    file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | {
+        row["reference"].anchor for row in view.rows
+    }
+    return env
+
+
+# Scholarly metadata for the head of study pages (partials/sse/head-citation.html).
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs):
+    build = _runtime.current(config)
+    study = _study(build, page)
+    if study is not None:
+        context["sse_citation"] = _cite_this(build, study, page, config)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _extension(config: MkDocsConfig):
+    # The extension added in on_config carries this build's citation state.
+    citemarkdown = _runtime.current(config).domain.citemarkdown
+    for extension in config.markdown_extensions:
+        if isinstance(extension, citemarkdown.CitationExtension):
+            return extension
+    raise PluginError("hooks/citations.py: the citation extension was not registered in on_config")
+
+
+def _study(build, page: Page):
+    for study in build.project.studies:
+        if build.domain.urls.study_uri(study.slug) == page.file.src_uri:
+            return study
+    return None
+
+
+def _source(build, page: Page, study) -> str:
+    """The file a reader of a problem should open for `page`."""
+    if study is not None:
+        return study.source
+    if page.file.generated_by:
+        return f"{page.file.src_uri} (generated by {page.file.generated_by})"
+    return build.project.layout.rel(build.project.layout.docs_dir / page.file.src_uri)
+
+
+def _line(build, page: Page, study, raw: str) -> int | None:
+    """Line of the first occurrence of `raw` in the page's source, if it has one."""
+    if study is not None:
+        text, first = study.body, study.body_line
+    elif not page.file.generated_by and page.file.abs_src_path:
+        text, first = page.file.content_string, 1
+    else:
+        return None
+    index = text.find(raw)
+    return None if index < 0 else first + text.count("\n", 0, index)
+
+
+def _cite_this(build, study, page: Page, config: MkDocsConfig):
+    site_url = config.site_url or ""
+    url = (site_url.rstrip("/") + "/" + page.url) if site_url else ""
+    return build.domain.citethis.cite_this(study, config.site_name, url)
+
+
+def _add_toc_entry(page: Page, view) -> None:
+    ids = {"references"} | {row["reference"].anchor for row in view.rows}
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+    entry = AnchorLink("References", "references", 2)
+    items = page.toc.items
+    top = next((item for item in reversed(items) if item.level < 2), None)
+    (top.children if top is not None else items).append(entry)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+MARKER = "<!-- ssesite:bibliography -->"

@@ -1,0 +1,151 @@
+"""The Python-Markdown extension that renders `[@key]` citations.
+
+Citations are rendered while Python-Markdown converts a page, as an inline
+pattern: Python-Markdown has by then set aside code blocks (fenced and
+indented), code spans, escapes, links and footnote references, so code and
+link text can never be rewritten, and text that is not a citation is left
+exactly as written. The HTML of a citation comes from the template
+`content/citation.html`.
+
+The builder tells the renderer which page is being converted (`begin`) and
+collects what the page cited (`end`): the occurrences feed the page's
+References section and the bibliography's "cited in" links. Conversions the
+builder did not announce (the blog's excerpts, say) get citations without
+links, and are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jinja2
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markupsafe import Markup
+
+from .citations import GROUP, MALFORMED, Citations, parse_group
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# After links (160), so `[@user](https://...)` stays a link; before images (150).
+PRIORITY = 158
+TEMPLATE = "content/citation.html"
+REFERENCE_TEMPLATE = "content/reference-text.html"
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass
+class PageState:
+    """What one page cited while it was converted."""
+
+    file: str
+    scope: str
+    occurrences: dict[str, list[str]] = field(default_factory=dict)
+    """Key -> ids of its in-text citations, in order."""
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    """(citation as written, message) for citations that could not be rendered."""
+
+
+class CitationRenderer:
+    """Per-build state shared by the Markdown instances of all pages."""
+
+    def __init__(self, citations: Citations, env: jinja2.Environment):
+        self.citations = citations
+        self.env = env
+        self.page: PageState | None = None
+        # Looked up once: a lookup per citation would check the file's mtime each time.
+        self.template = env.get_template(TEMPLATE)
+        self.reference_template = env.get_template(REFERENCE_TEMPLATE)
+        self._reference_html: dict[str, Markup] = {}
+        self.citing_pages: list = []
+        """What every page that cites something cited (`citeviews.CitingPage`), in build order."""
+
+    def begin(self, file: str, scope: str) -> None:
+        """The next conversion is page `file`, which may cite scope `scope`."""
+        self.page = PageState(file, scope)
+
+    def end(self) -> PageState | None:
+        """What the page announced by `begin` cited; no page is current afterwards."""
+        page, self.page = self.page, None
+        return page
+
+    def reference_html(self, key: str) -> Markup:
+        """The formatted reference of `key` as HTML, rendered once per build."""
+        html = self._reference_html.get(key)
+        if html is None:
+            reference = self.citations.reference(key)
+            html = Markup(self.reference_template.render(ref=reference).strip())
+            self._reference_html[key] = html
+        return html
+
+    def html(self, raw: str, body: str) -> str | None:
+        """The HTML for the group `raw` (inside: `body`), or None to leave it as text."""
+        cites = parse_group(body)
+        if cites == ():
+            return None
+        page = self.page
+        if cites is None:
+            if page is not None:
+                page.problems.append((raw, f"{MALFORMED}, found {raw!r}"))
+            return None
+        scope = self.citations.scope(page.scope if page else "")
+        unknown = [c.key for c in cites if c.key not in self.citations.entries]
+        if page is not None:
+            unknown += [
+                c.key for c in cites if c.key in self.citations.entries and c.key not in scope.keys
+            ]
+        if unknown:
+            if page is not None:
+                for key in dict.fromkeys(unknown):
+                    page.problems.append((raw, self.citations.unknown_key(key, page.scope)))
+            return None
+        items = []
+        for cite in cites:
+            reference = self.citations.reference(cite.key)
+            item = {
+                "prefix": cite.prefix,
+                "label": reference.label,
+                "locator": cite.locator,
+                "href": "",
+                "id": "",
+            }
+            if page is not None:
+                ids = page.occurrences.setdefault(cite.key, [])
+                item["id"] = f"cite-{reference.anchor.removeprefix('ref-')}-{len(ids) + 1}"
+                item["href"] = f"#{reference.anchor}"
+                ids.append(item["id"])
+            items.append(item)
+        return self.template.render(items=items).strip()
+
+
+class CitationExtension(Extension):
+    """Registers the citation pattern in every Markdown instance MkDocs makes."""
+
+    def __init__(self, renderer: CitationRenderer, **kwargs):
+        self.renderer = renderer
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.inlinePatterns.register(
+            _CitationPattern(self.renderer, md), "ssesite-citation", PRIORITY
+        )
+
+
+class _CitationPattern(InlineProcessor):
+    def __init__(self, renderer: CitationRenderer, md: Markdown):
+        super().__init__(GROUP.pattern, md)
+        self.compiled_re = re.compile(GROUP.pattern)
+        self.renderer = renderer
+
+    def handleMatch(self, m: re.Match, data: str):
+        html = self.renderer.html(m.group(0), m["body"])
+        if html is None:
+            return None, None, None
+        return self.md.htmlStash.store(html), m.start(0), m.end(0)
