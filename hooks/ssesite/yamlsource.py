@@ -24,6 +24,24 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r
 
 Path = tuple[str | int, ...]
 
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2020-13-01) as text.
+
+    PyYAML raises a bare ValueError for it, which would stop `make check`;
+    as text, the date field reports it with its line like any other mistake.
+    """
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
@@ -68,8 +86,8 @@ def load_yaml(text: str, file: str, problems: Problems, *, line_offset: int = 0)
     `line_offset` is added to every line, for YAML embedded in a larger file.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
