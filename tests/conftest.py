@@ -37,8 +37,15 @@ def build_site(project: Path, site_dir: Path | None = None, **overrides) -> Path
     Raises what MkDocs raises (Abort, PluginError) when the build fails.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from mkdocs.config import config_options, load_config
+    from mkdocs.config.defaults import MkDocsConfig
 
+    # MkDocs keeps plugin instances for the whole process (for `serve`), so a
+    # second build would reuse the blog plugin whose temporary folder the first
+    # build's on_shutdown removed. Every test build gets fresh plugins.
+    for _, option in MkDocsConfig._schema:
+        if isinstance(option, config_options.Plugins):
+            option.plugin_cache.clear()
     site_dir = site_dir or project / "site"
     config = load_config(
         str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides

@@ -50,7 +50,7 @@ def github_annotation(problem: Problem) -> str:
     props = f"file={_escape_property(problem.file)}"
     if problem.line:
         props += f",line={problem.line}"
-    title = problem.field or "content"
+    title = f"make check: {problem.field}" if problem.field else "make check"
     props += f",title={_escape_property(title)}"
     return f"::error {props}::{_escape_data(problem.message)}"
 

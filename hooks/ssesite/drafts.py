@@ -13,7 +13,7 @@ environment variable), chooses the mode for a whole build:
 
 from __future__ import annotations
 
-from .problems import did_you_mean, describe, one_of
+from .problems import describe, did_you_mean, one_of
 from .studies import Study
 from .urls import study_uri
 
