@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
 from ssesite import check
 from ssesite.problems import Problem
 
@@ -96,7 +95,8 @@ def test_not_the_project_exits_2(tmp_path: Path, capsys):
 def test_annotation_escapes_what_github_would_misread():
     problem = Problem("studies/a,b/index.md", 3, "x:y", "50% done\nnext line")
     assert check.github_annotation(problem) == (
-        "::error file=studies/a%2Cb/index.md,line=3,title=make check%3A x%3Ay::50%25 done%0Anext line"
+        "::error file=studies/a%2Cb/index.md,line=3,title=make check%3A x%3Ay"
+        "::50%25 done%0Anext line"
     )
 
 

@@ -8,7 +8,6 @@ import pytest
 from conftest import build_site
 from lxml import etree, html
 from mkdocs.exceptions import Abort, PluginError
-
 from ssesite import drafts
 
 SITE_URL = "https://example.org/sse/"

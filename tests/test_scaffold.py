@@ -15,7 +15,6 @@ import pytest
 import yaml
 from conftest import ROOT, build_site
 from lxml import html
-
 from ssesite import check, scaffold
 from ssesite.framework import load_framework
 from ssesite.problems import Problems
@@ -52,7 +51,7 @@ def test_new_study_is_created_and_passes_the_check(project: Path, capsys):
 def test_front_matter_has_every_field_explained_by_a_comment(project: Path):
     run(project, "TH")
     text = (project / "studies/thailand/index.md").read_text(encoding="utf-8")
-    front, body, _ = split_front_matter(text)
+    front, _, _ = split_front_matter(text)
     data = yaml.safe_load(front)
     assert list(data) == [
         "title",
