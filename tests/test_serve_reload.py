@@ -154,7 +154,8 @@ def test_a_broken_edit_is_reported_and_the_fix_recovers(project: Path, server: S
         "studies/korea/index.md:7: status: expected one of 'draft', 'review', 'final', "
         "found 'drafty'. Did you mean 'draft'?"
     )
-    # The server keeps running; fixing the mistake brings the page back.
+    # The server keeps running (it holds requests until a build succeeds);
+    # fixing the mistake brings the page back with the edit.
     edit(study, "status: drafty", "status: draft")
     edit(study, "To be completed in the final version", "Fixed and completed in the final version")
     server.wait_for(PAGE, "Fixed and completed in the final version")
