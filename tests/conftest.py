@@ -38,24 +38,17 @@ def build_site(project: Path, site_dir: Path | None = None, **overrides) -> Path
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.config.defaults import MkDocsConfig
 
-    # MkDocs keeps plugin instances that have on_startup (for `serve`) in a
-    # process-wide cache; the blog plugin deletes its temporary folder on
-    # shutdown, so a second build in one process would reuse a broken
-    # instance. Each build here gets fresh plugins, as a CLI build does.
-    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
-    site_dir = site_dir or project / "site"
     _fresh_plugins()
+    site_dir = site_dir or project / "site"
     config = load_config(
         str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides
     )
-    # MkDocs keeps one instance of plugins that have on_startup/on_shutdown
-    # for the whole process (meant for `mkdocs serve`), so they are shut down
-    # never rather than after each build: the blog plugin deletes its temporary
-    # folder on shutdown and would fail on the next build.
     config.plugins.on_startup(command="build", dirty=False)
-    build(config)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return site_dir
 
 
@@ -63,7 +56,7 @@ def _fresh_plugins() -> None:
     # MkDocs keeps one instance of each plugin that has on_startup/on_shutdown
     # for the whole process (made for `mkdocs serve`). The blog plugin deletes
     # its temporary folder on shutdown, so a reused instance breaks the next
-    # build: every build gets new plugin instances instead.
+    # build: every build gets new plugin instances, as a CLI build does.
     from mkdocs.config import config_options
     from mkdocs.config.defaults import MkDocsConfig
 

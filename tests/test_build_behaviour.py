@@ -81,7 +81,7 @@ def test_check_command_reports_grouped_problems_and_fails(project: Path):
         "studies/korea/index.md",
         "  line 3: country: expected an ISO 3166-1 alpha-2 country code such as 'KR', found 'KO'",
         "  line 7: status: expected one of 'draft', 'review', 'final', found 'done'",
-        "3 problems found.",
+        "3 problems in 2 files.",
     ]
 
 

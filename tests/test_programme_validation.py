@@ -328,4 +328,4 @@ def test_all_problems_at_once_and_make_check_reports_them(project, capsys):
         "'opening': expected the id of a person in people, found 'insun-kin'. "
         "Did you mean 'insun-kim'?"
     ) in out
-    assert "2 problems found." in out
+    assert "2 problems in 1 file." in out

@@ -1,8 +1,11 @@
 """`make check`: validate all content without building the site.
 
-Prints every problem, grouped by file and sorted by line, and exits 1 when
-there is any. With GITHUB_ACTIONS set, it also prints workflow commands so
-that the problems show on the pull request's diff.
+Prints every problem, grouped by file and sorted by line, then a summary
+line. With GITHUB_ACTIONS set, it also prints workflow commands so that the
+problems show on the pull request's diff.
+
+Exit status: 0 when all content is valid, 1 when there are problems, 2 when
+the folder given is not the project (no data/ or studies/ folder).
 """
 
 from __future__ import annotations
@@ -30,11 +33,16 @@ def report(problems: list[Problem], github: bool = False) -> str:
             where = f"line {problem.line}" if problem.line else "file"
             subject = f"{problem.field}: " if problem.field else ""
             lines.append(f"  {where}: {subject}{problem.message}")
-    count = len(problems)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
+    lines.append(summary(problems))
     if github:
         lines.extend(github_annotation(p) for p in problems)
     return "\n".join(lines)
+
+
+def summary(problems: list[Problem]) -> str:
+    """'3 problems in 2 files.' (the last line of the report)."""
+    count, files = len(problems), len({p.file for p in problems})
+    return f"{_plural(count, 'problem')} in {_plural(files, 'file')}."
 
 
 def github_annotation(problem: Problem) -> str:
@@ -42,7 +50,7 @@ def github_annotation(problem: Problem) -> str:
     props = f"file={_escape_property(problem.file)}"
     if problem.line:
         props += f",line={problem.line}"
-    title = problem.field or "content"
+    title = f"make check: {problem.field}" if problem.field else "make check"
     props += f",title={_escape_property(title)}"
     return f"::error {props}::{_escape_data(problem.message)}"
 
@@ -51,7 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Validate all content of the site.")
     parser.add_argument("root", nargs="?", default=".", help="project root (default: .)")
     args = parser.parse_args(argv)
-    project = load_project(Path(args.root))
+    root = Path(args.root)
+    missing = [name for name in ("data", "studies") if not (root / name).is_dir()]
+    if missing:
+        print(
+            f"{args.root}: expected the project's root folder (with data/ and studies/), "
+            f"found no {' or '.join(name + '/' for name in missing)}",
+            file=sys.stderr,
+        )
+        return 2
+    project = load_project(root)
     problems = project.problems.sorted()
     if not problems:
         print(f"All content is valid: {len(project.studies)} studies checked.")
@@ -63,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _escape_data(text: str) -> str:

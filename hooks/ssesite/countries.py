@@ -51,6 +51,10 @@ class Countries:
         name = getattr(iso, "common_name", None) or iso.name
         return Country(code, name, name, None)
 
+    def known(self) -> list[Country]:
+        """The countries of data/countries.yml, in file order."""
+        return list(self._known.values())
+
     def subregion(self, id: str) -> Subregion | None:
         return next((s for s in self.subregions if s.id == id), None)
 

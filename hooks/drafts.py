@@ -1,0 +1,44 @@
+"""Hook: how studies that are not final are published (extra.drafts).
+
+The modes and their rules live in ssesite.drafts; this file only wires them
+to MkDocs events. README.md ("Drafts") documents the setting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import _runtime
+from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# Check the mode, and in `exclude` mode drop drafts from the shared project
+# before any page, index or comparison is generated from it.
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    build = _runtime.current(config)
+    drafts = build.domain.drafts
+    mode = config.extra.get("drafts", drafts.DEFAULT)
+    problem = drafts.mode_problem(mode)
+    if problem:
+        raise PluginError(problem)
+    build.project.studies = drafts.published(build.project.studies, mode)
+    return config
+
+
+# Mark draft pages for the robots meta tag (partials/sse/head-drafts.html)
+# and the sitemap (overrides/sitemap.xml). This runs before the sitemap is
+# rendered, which a later event would not.
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
+    build = _runtime.current(config)
+    drafts = build.domain.drafts
+    mode = config.extra.get("drafts", drafts.DEFAULT)
+    if page.file.src_uri in drafts.noindex_pages(build.project.studies, mode):
+        page.meta["robots"] = drafts.ROBOTS

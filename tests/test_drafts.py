@@ -1,0 +1,129 @@
+"""The drafts setting: show, noindex and exclude, each built and parsed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build_site
+from lxml import etree, html
+from mkdocs.exceptions import Abort, PluginError
+from ssesite import drafts
+
+SITE_URL = "https://example.org/sse/"
+SLUGS = ("china", "indonesia", "japan", "korea", "malaysia", "philippines")
+
+
+def page(site: Path, path: str):
+    return html.parse(str(site / path)).getroot()
+
+
+def robots(site: Path, path: str) -> list[str]:
+    return [m.get("content") for m in page(site, path).cssselect('meta[name="robots"]')]
+
+
+def sitemap(site: Path) -> set[str]:
+    tree = etree.parse(str(site / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {loc.text for loc in tree.findall(".//s:loc", ns)}
+
+
+def build(project: Path, tmp_path: Path, monkeypatch, mode: str | None) -> Path:
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    if mode is None:
+        monkeypatch.delenv("SITE_DRAFTS", raising=False)
+    else:
+        monkeypatch.setenv("SITE_DRAFTS", mode)
+    return build_site(project, tmp_path / "site")
+
+
+def make_final(project: Path, slug: str) -> None:
+    index = project / "studies" / slug / "index.md"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("status: draft", "status: final", 1), encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Domain
+# -----------------------------------------------------------------------------
+
+
+def test_mode_problem_names_the_setting_and_suggests():
+    assert drafts.mode_problem("noindex") == ""
+    assert drafts.mode_problem("no-index") == (
+        "mkdocs.yml: extra.drafts (environment variable SITE_DRAFTS): expected one of "
+        "'show', 'noindex', 'exclude', found 'no-index'. Did you mean 'noindex'?"
+    )
+    assert drafts.mode_problem(True) == (
+        "mkdocs.yml: extra.drafts (environment variable SITE_DRAFTS): expected one of "
+        "'show', 'noindex', 'exclude', found true (a yes/no value)"
+    )
+
+
+# -----------------------------------------------------------------------------
+# Builds
+# -----------------------------------------------------------------------------
+
+
+def test_show_is_the_default_drafts_built_listed_indexed(project, tmp_path, monkeypatch):
+    site = build(project, tmp_path, monkeypatch, None)
+    for slug in SLUGS:
+        path = f"countries/{slug}/index.html"
+        assert page(site, path).cssselect(".sse-status-banner"), slug
+        assert robots(site, path) == []
+        assert f"{SITE_URL}countries/{slug}/" in sitemap(site)
+    cards = page(site, "countries/index.html").cssselect(".sse-card")
+    assert len(cards) == 6
+
+
+def test_noindex_keeps_drafts_out_of_search_engines(project, tmp_path, monkeypatch):
+    make_final(project, "japan")
+    site = build(project, tmp_path, monkeypatch, "noindex")
+    urls = sitemap(site)
+    for slug in SLUGS:
+        path = f"countries/{slug}/index.html"
+        if slug == "japan":
+            assert robots(site, path) == []
+            assert not page(site, path).cssselect(".sse-status-banner")
+            assert f"{SITE_URL}countries/japan/" in urls
+        else:
+            assert robots(site, path) == ["noindex"], slug
+            assert page(site, path).cssselect(".sse-status-banner"), slug
+            assert f"{SITE_URL}countries/{slug}/" not in urls
+    # Drafts are still published and listed; other pages are indexed.
+    assert len(page(site, "countries/index.html").cssselect(".sse-card")) == 6
+    for path in ("index.html", "countries/index.html", "countries/compare/index.html"):
+        assert robots(site, path) == []
+    assert {SITE_URL, f"{SITE_URL}countries/", f"{SITE_URL}countries/compare/"} <= urls
+
+
+def test_exclude_builds_and_lists_only_final_studies(project, tmp_path, monkeypatch):
+    make_final(project, "japan")
+    site = build(project, tmp_path, monkeypatch, "exclude")
+    assert (site / "countries/japan/index.html").is_file()
+    for slug in set(SLUGS) - {"japan"}:
+        assert not (site / "countries" / slug).exists(), slug
+        assert f"{SITE_URL}countries/{slug}/" not in sitemap(site)
+    cards = page(site, "countries/index.html").cssselect(".sse-card__title a")
+    assert [a.text_content() for a in cards] == ["Japan"]
+    compare = page(site, "countries/compare/index.html")
+    columns = [a.text_content() for a in compare.cssselect("#matrix-entity-types thead a")]
+    assert columns == ["Japan"]
+    # Nothing anywhere links to a draft.
+    for file in site.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        for slug in set(SLUGS) - {"japan"}:
+            assert f"{slug}/" not in text.replace("countries/compare/", ""), (file, slug)
+
+
+def test_exclude_with_only_drafts_still_builds(project, tmp_path, monkeypatch):
+    site = build(project, tmp_path, monkeypatch, "exclude")
+    assert not any((site / "countries" / slug).exists() for slug in SLUGS)
+    assert page(site, "countries/index.html").cssselect(".sse-card") == []
+
+
+def test_unknown_mode_fails_the_build(project, tmp_path, monkeypatch, caplog):
+    with pytest.raises((PluginError, Abort)):
+        build(project, tmp_path, monkeypatch, "hide")
+    assert drafts.mode_problem("hide") in caplog.text
+    assert not (tmp_path / "site" / "countries").exists()

@@ -1,0 +1,161 @@
+"""`make serve`: edits show on the next reload, without restarting the server.
+
+Starts a real `mkdocs serve` on a copy of the project and edits, one after
+the other, a study, a data file, a page template and a module of the
+domain package, polling the served page until each change shows.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+START_TIMEOUT = 60
+RELOAD_TIMEOUT = 45
+PAGE = "countries/korea/"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+class Server:
+    """A running `mkdocs serve` and everything it has logged so far."""
+
+    def __init__(self, process: subprocess.Popen, base: str):
+        self.process = process
+        self.base = base
+        self.log: list[str] = []
+        # Drain the output as it comes, so the pipe never fills up.
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.log.append(line)
+
+    def wait_for(self, path: str, text: str, timeout: float = RELOAD_TIMEOUT) -> str:
+        """Poll the page at `path` until it contains `text`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self._check_running()
+            page = fetch(self.base + path)
+            if page is not None and text in page:
+                return page
+            time.sleep(0.3)
+        pytest.fail(f"{text!r} did not appear on {path} within {timeout} s:\n{self.output}")
+
+    def wait_for_log(self, text: str, timeout: float = RELOAD_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self._check_running()
+            if text in self.output:
+                return
+            time.sleep(0.3)
+        pytest.fail(f"{text!r} was not logged within {timeout} s:\n{self.output}")
+
+    @property
+    def output(self) -> str:
+        return "".join(self.log)
+
+    def _check_running(self) -> None:
+        if self.process.poll() is not None:
+            pytest.fail(f"mkdocs serve stopped:\n{self.output}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def server(project: Path):
+    """`mkdocs serve` on the copy; always stopped at the end."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_DRAFTS", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield Server(process, f"http://127.0.0.1:{port}/")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        process.stdout.close()
+
+
+def test_edits_show_on_the_next_reload(project: Path, server: Server):
+    server.wait_for(PAGE, "Republic of Korea", START_TIMEOUT)
+
+    # A study's text.
+    edit(
+        project / "studies/korea/index.md",
+        "To be completed in the final version of the study.",
+        "Live edit of the study text.",
+    )
+    server.wait_for(PAGE, "Live edit of the study text.")
+
+    # A data file: the country's display name in data/countries.yml.
+    edit(
+        project / "data/countries.yml",
+        "KR: {name: Republic of Korea,",
+        "KR: {name: Republic of Korea (live edit),",
+    )
+    server.wait_for(PAGE, "Republic of Korea (live edit)")
+
+    # A page template.
+    edit(project / "overrides/content/study.md", "## Framework data", "## Framework data, live")
+    server.wait_for(PAGE, "Framework data, live")
+
+    # A module of the domain package (a label chosen in the view model).
+    edit(project / "hooks/ssesite/views.py", '"draft": "Draft",', '"draft": "Draft (live)",')
+    page = server.wait_for(PAGE, "Draft (live)")
+
+    # The earlier edits are all still there: each build starts afresh.
+    for text in ("Live edit of the study text.", "Republic of Korea (live edit)"):
+        assert text in page
+
+
+def test_a_broken_edit_is_reported_and_the_fix_recovers(project: Path, server: Server):
+    server.wait_for(PAGE, "Republic of Korea", START_TIMEOUT)
+    study = project / "studies/korea/index.md"
+    edit(study, "status: draft", "status: drafty")
+    server.wait_for_log(
+        "studies/korea/index.md:7: status: expected one of 'draft', 'review', 'final', "
+        "found 'drafty'. Did you mean 'draft'?"
+    )
+    # The server keeps running (it holds requests until a build succeeds);
+    # fixing the mistake brings the page back with the edit.
+    edit(study, "status: drafty", "status: draft")
+    edit(study, "To be completed in the final version", "Fixed and completed in the final version")
+    server.wait_for(PAGE, "Fixed and completed in the final version")
