@@ -17,6 +17,7 @@ import jinja2
 from .glossary import Glossary, Term, letter_of
 from .glossarymark import TEMPLATE, Usage, relative_url
 from .languages import language_name
+from .references import text_of
 
 # -----------------------------------------------------------------------------
 # Data
@@ -36,7 +37,7 @@ NOT_MARKED = frozenset({GLOSSARY, "countries/index.md", "countries/compare.md"})
 # -----------------------------------------------------------------------------
 
 
-def page_view(glossary: Glossary) -> dict:
+def page_view(glossary: Glossary, citations=None) -> dict:
     """Everything the glossary page template needs: A–Z groups of entries."""
     entries = sorted(glossary.terms, key=lambda t: (t.term.casefold(), t.id))
     groups: list[dict] = []
@@ -44,7 +45,7 @@ def page_view(glossary: Glossary) -> dict:
         letter = letter_of(term.term)
         if not groups or groups[-1]["letter"] != letter:
             groups.append({"letter": letter, "anchor": _letter_anchor(letter), "entries": []})
-        groups[-1]["entries"].append(entry_view(term, glossary))
+        groups[-1]["entries"].append(entry_view(term, glossary, citations))
     present = {g["letter"] for g in groups}
     alphabet = [
         {"letter": c, "anchor": _letter_anchor(c) if c in present else ""}
@@ -58,8 +59,17 @@ def page_view(glossary: Glossary) -> dict:
     return {"groups": groups, "alphabet": alphabet, "count": len(entries)}
 
 
-def entry_view(term: Term, glossary: Glossary) -> dict:
-    """One glossary entry."""
+def entry_view(term: Term, glossary: Glossary, citations=None) -> dict:
+    """One glossary entry; a `bib:` source is shown as its formatted reference."""
+    source = {
+        "href": term.source.url,
+        "label": term.source.label or _source_label(term),
+        "bib": term.source.bib,
+    }
+    if term.source.bib and citations is not None and term.source.bib in citations.entries:
+        reference = citations.reference(term.source.bib)
+        source["label"] = term.source.label or text_of(reference.segments)
+        source["href"] = next((s.url for s in reference.segments if s.url), "")
     return {
         "id": term.id,
         "term": term.term,
@@ -71,11 +81,7 @@ def entry_view(term: Term, glossary: Glossary) -> dict:
             {"lang": n.lang, "text": n.text, "language": language_name(n.lang)}
             for n in term.local_names
         ],
-        "source": {
-            "href": term.source.url,
-            "label": term.source.label or _source_label(term),
-            "bib": term.source.bib,
-        },
+        "source": source,
         "related": [
             {"id": r, "term": glossary.get(r).term} for r in term.related if glossary.get(r)
         ],

@@ -78,7 +78,7 @@ def citation_files(project: Project, env: jinja2.Environment) -> list[GeneratedF
 
 def glossary_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:
     """The glossary page ("used in" lists are filled in once every page is marked)."""
-    view = glossarypage.page_view(project.glossary)
+    view = glossarypage.page_view(project.glossary, project.citations)
     content = render.render(env, "content/glossary.md", view=view)
     return [GeneratedFile(glossarypage.GLOSSARY, content=content)]
 

@@ -76,9 +76,13 @@ def load_project(root: Path) -> Project:
     programme = load_programme(
         layout.data_dir / "programme.yml", "data/programme.yml", [s.slug for s in studies], problems
     )
-    glossary = load_glossary(layout.data_dir / "glossary.yml", "data/glossary.yml", problems)
-    check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
     citations = load_citations(layout.root, studies, layout.docs_dir, problems)
+    # Glossary sources may be keys of the shared bibliography
+    shared_keys = citations.scope("").keys if citations.scopes else None
+    glossary = load_glossary(
+        layout.data_dir / "glossary.yml", "data/glossary.yml", problems, bib_keys=shared_keys
+    )
+    check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
     project = Project(
         layout, framework, countries, studies, problems, programme, glossary, citations
     )
