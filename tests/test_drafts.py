@@ -125,5 +125,21 @@ def test_exclude_with_only_drafts_still_builds(project, tmp_path, monkeypatch):
 def test_unknown_mode_fails_the_build(project, tmp_path, monkeypatch, caplog):
     with pytest.raises((PluginError, Abort)):
         build(project, tmp_path, monkeypatch, "hide")
-    assert drafts.mode_problem("hide") in caplog.text
+    assert (
+        "mkdocs.yml:52: extra.drafts: expected one of 'show', 'noindex', 'exclude', found "
+        "'hide' (from the environment variable SITE_DRAFTS)"
+    ) in caplog.text
     assert not (tmp_path / "site" / "countries").exists()
+
+
+def test_unknown_mode_fails_make_check(project, monkeypatch, capsys):
+    from ssesite import check
+
+    monkeypatch.setenv("SITE_DRAFTS", "noidex")
+    assert check.main([str(project)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "mkdocs.yml",
+        "  line 52: extra.drafts: expected one of 'show', 'noindex', 'exclude', found 'noidex' "
+        "(from the environment variable SITE_DRAFTS). Did you mean 'noindex'?",
+        "1 problem in 1 file.",
+    ]

@@ -17,6 +17,7 @@ import yaml
 
 from . import pages, render
 from .project import load_project
+from .settings import read_config
 
 # -----------------------------------------------------------------------------
 # Data
@@ -24,20 +25,6 @@ from .project import load_project
 
 # Plugins that are part of this project's features, not of bare Material.
 NOT_BARE_PLUGINS = {"bibtex"}
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, taking the default of every `!ENV [NAME, default]`."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if len(values) > 1 else None
-    return None
-
-
-_EnvLoader.add_constructor("!ENV", _env_tag)
 
 
 def _plugin_name(entry) -> str:
@@ -96,7 +83,7 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
     Used to build exported Markdown with plain Material (the benchmark's
     baseline, and a check that the export is complete).
     """
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config = read_config(root, environ={})
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = [

@@ -16,6 +16,7 @@ from .framework import Framework, load_framework
 from .glossary import Glossary, check_project_term_links, load_glossary
 from .problems import Problems
 from .programme import Programme, load_programme
+from .settings import Settings, load_settings
 from .studies import Study, load_studies
 
 # -----------------------------------------------------------------------------
@@ -59,6 +60,7 @@ class Project:
     programme: Programme | None = None
     glossary: Glossary = field(default_factory=Glossary)
     citations: Citations | None = None
+    settings: Settings = field(default_factory=Settings)
 
 
 # -----------------------------------------------------------------------------
@@ -86,6 +88,7 @@ def load_project(root: Path) -> Project:
     project = Project(
         layout, framework, countries, studies, problems, programme, glossary, citations
     )
+    project.settings = load_settings(layout.root, problems)
     check_generated_uris(project, generated_uris(project))
     return project
 

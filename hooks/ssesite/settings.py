@@ -1,0 +1,93 @@
+"""Site settings read from mkdocs.yml (`extra:`), checked like content.
+
+`make check` does not run MkDocs, yet a wrong setting must fail it just as it
+fails the build; so the few settings the hooks read are parsed here, with
+MkDocs' `!ENV` tags resolved from the environment the way MkDocs does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import drafts
+from .problems import Problems, describe, did_you_mean, one_of
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    drafts: str = drafts.DEFAULT
+
+
+class EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, resolving `!ENV NAME` and `!ENV [NAME, ..., default]`."""
+
+    environ: Mapping[str, str] = os.environ
+
+
+def _env_tag(loader: EnvLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        values = loader.construct_sequence(node)
+        names, default = values[:-1] or values, (values[-1] if len(values) > 1 else None)
+    for name in names:
+        if isinstance(name, str) and name in loader.environ:
+            return yaml.safe_load(loader.environ[name])
+    return default
+
+
+EnvLoader.add_constructor("!ENV", _env_tag)
+# MkDocs' Python tags (markdown extensions) are irrelevant here: read as None
+EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def read_config(root: Path, environ: Mapping[str, str] | None = None) -> dict:
+    """mkdocs.yml as data, `!ENV` resolved from `environ` (default: os.environ)."""
+    loader_class = type("Loader", (EnvLoader,), {"environ": environ or os.environ})
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=loader_class) or {}  # a SafeLoader subclass: safe
+
+
+def load_settings(
+    root: Path, problems: Problems, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """The settings the hooks read, each checked; problems name mkdocs.yml and the line."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return Settings()
+    config = read_config(root, environ)
+    extra = config.get("extra") or {}
+    mode = extra.get("drafts", drafts.DEFAULT) if isinstance(extra, dict) else drafts.DEFAULT
+    if mode not in drafts.MODES:
+        environ = environ or os.environ
+        origin = " (from the environment variable SITE_DRAFTS)" if "SITE_DRAFTS" in environ else ""
+        hint = did_you_mean(mode, drafts.MODES)
+        problems.add(
+            "mkdocs.yml",
+            _line_of(path, "drafts:"),
+            "extra.drafts",
+            f"expected {one_of(drafts.MODES)}, found {describe(mode)}{origin}"
+            + (f". {hint}" if hint else ""),
+        )
+        return Settings()
+    return Settings(drafts=mode)
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(needle):
+            return number
+    return None
