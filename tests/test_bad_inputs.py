@@ -52,7 +52,7 @@ def apply(case: dict, root: Path) -> None:
 def test_the_corpus_is_large_and_distinct():
     ids = [case["id"] for case in CASES]
     assert len(ids) == len(set(ids))
-    assert len(CASES) >= 20
+    assert len(CASES) >= 40
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['corpus']}:{c['id']}" for c in CASES])

@@ -79,8 +79,10 @@ def load_project(root: Path) -> Project:
         layout.data_dir / "programme.yml", "data/programme.yml", [s.slug for s in studies], problems
     )
     citations = load_citations(layout.root, studies, layout.docs_dir, problems)
-    # Glossary sources may be keys of the shared bibliography
-    shared_keys = citations.scope("").keys if citations.scopes else None
+    # Glossary sources may be keys of the shared bibliography (not checked
+    # while that file is broken: its own problem is the one to report)
+    shared = citations.scope("") if citations.scopes else None
+    shared_keys = shared.keys if shared is not None and shared.complete else None
     glossary = load_glossary(
         layout.data_dir / "glossary.yml", "data/glossary.yml", problems, bib_keys=shared_keys
     )
