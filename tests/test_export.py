@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from lxml import html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from ssesite.export import bare_config, export
+from ssesite.pages import GeneratedFile
 
 
 def test_export_builds_with_bare_material(tmp_path: Path):
@@ -26,3 +28,18 @@ def test_export_builds_with_bare_material(tmp_path: Path):
     doc = html.parse(str(tmp_path / "site" / "countries" / "korea" / "index.html")).getroot()
     assert doc.cssselect(".sse-factbox")
     assert len(doc.cssselect("table.sse-table")) == 4
+
+
+@pytest.mark.parametrize(
+    "uri", ["../escape.md", "/etc/passwd", "countries/../../x.md", "a//b.md", "a\\b.md", "./a.md"]
+)
+def test_generated_files_cannot_leave_the_output_folder(uri):
+    with pytest.raises(ValueError, match="unsafe generated path"):
+        GeneratedFile(uri, content="x")
+
+
+def test_every_real_generated_path_is_safe(tmp_path: Path):
+    out = tmp_path / "markdown"
+    export(ROOT, out)
+    for path in out.rglob("*"):
+        assert path.resolve().is_relative_to(out.resolve())

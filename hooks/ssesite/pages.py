@@ -38,6 +38,13 @@ class GeneratedFile:
     content: str | bytes | None = None
     source: Path | None = None
 
+    def __post_init__(self):
+        # Ids and slugs are validated where they are read; this is the last
+        # guard that nothing generated can land outside the output folder.
+        parts = self.uri.split("/")
+        if self.uri.startswith("/") or "\\" in self.uri or any(p in ("", ".", "..") for p in parts):
+            raise ValueError(f"unsafe generated path {self.uri!r}")
+
 
 # -----------------------------------------------------------------------------
 # Functions
