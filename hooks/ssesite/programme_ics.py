@@ -64,7 +64,7 @@ def conference_event(programme: Programme, site_url: str | None) -> Event:
         lines.append("Organised by " + ", ".join(conference.organisers) + ".")
     return Event.new(
         uid=str(conference_guid(programme)),
-        summary=conference.title,
+        summary=_one_line(conference.title),
         start=conference.start_date,
         end=conference.end_date + dt.timedelta(days=1),
         stamp=programme.updated,
@@ -84,7 +84,7 @@ def session_event(programme: Programme, session: Session, site_url: str | None) 
         start, end = session.day, session.day + dt.timedelta(days=1)
     return Event.new(
         uid=str(session_guid(programme, session)),
-        summary=session.name,
+        summary=_one_line(session.name),
         start=start,
         end=end,
         stamp=programme.updated,
@@ -107,7 +107,7 @@ def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Cale
     conference = programme.conference
     calendar = Calendar.new(
         prodid=PRODID,
-        name=name,
+        name=_one_line(name),
         uid=str(uid),
     )
     calendar.add("method", "PUBLISH")
@@ -122,6 +122,12 @@ def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Cale
     for event in events:
         calendar.add_component(event)
     return calendar
+
+
+def _one_line(text: str) -> str:
+    # Names and summaries are one line in calendar apps; some iCalendar
+    # properties (NAME) cannot even hold a line break.
+    return " ".join(text.split())
 
 
 def _place(programme: Programme, session: Session | None = None) -> str:
