@@ -8,6 +8,7 @@ published on the site. Output is deterministic for a given N.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import shutil
 import sys
@@ -29,8 +30,20 @@ WORDS = (
 COPY = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
 
 
+TERMS = 2000
+SESSIONS = 500
+ROOMS = 25
+CITATIONS_PER_STUDY = 10
+TERMS_PER_STUDY = 12
+
+
 def generate(out: Path, studies: int, seed: int = 2020) -> Path:
-    """Write a corpus with `studies` synthetic studies into `out` (replaced)."""
+    """Write a corpus with `studies` synthetic studies into `out` (replaced).
+
+    Beside the studies: a shared bibliography grown by 10 x N synthetic
+    entries, 2,000 synthetic glossary terms and 500 synthetic sessions, all
+    added to the real data so that the real pages still build.
+    """
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -41,6 +54,9 @@ def generate(out: Path, studies: int, seed: int = 2020) -> Path:
         else:
             shutil.copy2(source, out / part)
     rng = random.Random(seed)
+    add_bibliography(out / "data" / "references.bib", 10 * studies)
+    add_glossary(out / "data" / "glossary.yml", TERMS)
+    add_sessions(out / "data" / "programme.yml", SESSIONS)
     known = yaml.safe_load((ROOT / "data" / "countries.yml").read_text(encoding="utf-8"))
     subregions = [s["id"] for s in known["subregions"]]
     codes = sorted(c.alpha_2 for c in pycountry.countries)
@@ -54,12 +70,14 @@ def generate(out: Path, studies: int, seed: int = 2020) -> Path:
         folder = out / "studies" / slug
         folder.mkdir(parents=True)
         (folder / "index.md").write_text(
-            study_text(index + 1, code, subregion, phase, rng), encoding="utf-8"
+            study_text(index + 1, code, subregion, phase, rng, 10 * studies), encoding="utf-8"
         )
     return out
 
 
-def study_text(number: int, code: str, subregion: str, phase: int, rng: random.Random) -> str:
+def study_text(
+    number: int, code: str, subregion: str, phase: int, rng: random.Random, references: int
+) -> str:
     front = {
         "title": f"Synthetic benchmark study {number:04d} (not real data)",
         "country": code,
@@ -98,10 +116,18 @@ def study_text(number: int, code: str, subregion: str, phase: int, rng: random.R
             "ecosystem": [{"element": "finance", "note": "Synthetic note."}],
         },
     }
+    paragraphs = [paragraph(rng) for _ in range(30)]
+    # About ten citations and a dozen glossary terms per study, spread out
+    for k in range(CITATIONS_PER_STUDY):
+        key = f"synthetic:{rng.randrange(references) + 1:05d}"
+        paragraphs[rng.randrange(30)] += f" A synthetic claim [@{key}]."
+    for k in range(TERMS_PER_STUDY):
+        paragraphs[rng.randrange(30)] += f" It mentions {term_name(rng.randrange(TERMS) + 1)}."
     sections = []
-    for heading in ("Organisational landscape", "Policy challenges", "Preliminary pathways"):
-        paragraphs = [paragraph(rng) for _ in range(10)]
-        sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
+    for part, heading in enumerate(
+        ("Organisational landscape", "Policy challenges", "Preliminary pathways")
+    ):
+        sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs[part * 10 : part * 10 + 10]))
     body = "\n\n".join(sections)
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
     return f"---\n{header}---\n\n{body}\n"
@@ -110,6 +136,78 @@ def study_text(number: int, code: str, subregion: str, phase: int, rng: random.R
 def paragraph(rng: random.Random, words: int = 100) -> str:
     text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."
+
+
+def term_name(number: int) -> str:
+    """A made-up two-word term, e.g. 'benchmark concept qx17'."""
+    return f"benchmark concept {number:04d}x"
+
+
+def add_bibliography(path: Path, count: int) -> None:
+    entries = [
+        f"@misc{{synthetic:{n:05d},\n  author = {{Synthetic Author {n}}},\n"
+        f"  title = {{Synthetic benchmark reference {n} (not a real source)}},\n"
+        f"  year = {{{1990 + n % 30}}},\n  url = {{https://example.org/synthetic/{n}}},\n}}\n"
+        for n in range(1, count + 1)
+    ]
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n% Synthetic benchmark entries\n" + "\n".join(entries))
+
+
+def add_glossary(path: Path, count: int) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    category = data["categories"][0]["id"]
+    for n in range(1, count + 1):
+        data["terms"].append(
+            {
+                "id": f"benchmark-concept-{n:04d}",
+                "term": term_name(n),
+                "plurals": [],
+                "category": category,
+                "definition": f"Synthetic benchmark term {n}; it defines nothing real.",
+                "source": {"url": f"https://example.org/synthetic/term/{n}"},
+            }
+        )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def add_sessions(path: Path, count: int) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    conference = data["conference"]
+    days = -(-count // (ROOMS * 8))
+    conference["end_date"] = conference["start_date"] + dt.timedelta(days=days - 1)
+    conference["rooms"] = [
+        {"id": f"room-{r:02d}", "name": f"Synthetic room {r}", "kind": "in-person"}
+        for r in range(1, ROOMS + 1)
+    ]
+    data["people"] += [
+        {"id": f"synthetic-person-{n:04d}", "name": f"Synthetic Speaker {n}", "affiliation": "None"}
+        for n in range(1, count + 1)
+    ]
+    for n in range(count):
+        day, rest = divmod(n, ROOMS * 8)
+        slot, room = divmod(rest, ROOMS)
+        start = dt.datetime.combine(conference["start_date"], dt.time(9)) + dt.timedelta(
+            days=day, hours=slot
+        )
+        data["sessions"].append(
+            {
+                "id": f"synthetic-{n + 1:04d}",
+                "title": f"Synthetic benchmark session {n + 1}",
+                "kind": "paper-session",
+                "start": start.strftime("%Y-%m-%d %H:%M"),
+                "end": (start + dt.timedelta(minutes=50)).strftime("%Y-%m-%d %H:%M"),
+                "room": f"room-{room + 1:02d}",
+                "talks": [
+                    {
+                        "title": f"Synthetic talk {n + 1}",
+                        "speakers": [f"synthetic-person-{n + 1:04d}"],
+                        "abstract": "Synthetic abstract; nothing real.",
+                    }
+                ],
+            }
+        )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ passes is reported at once. The site's pages and exports are made from the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,11 +333,28 @@ class Programme:
     sessions: list[Session]
     people: list[Person]
 
+    # Indexes: pages look people and sessions up thousands of times per build
+    @functools.cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in reversed(self.people)}
+
+    @functools.cached_property
+    def _sessions_by_id(self) -> dict[str, Session]:
+        return {s.id: s for s in reversed(self.sessions)}
+
+    @functools.cached_property
+    def _sessions_by_person(self) -> dict[str, list[Session]]:
+        index: dict[str, list[Session]] = {}
+        for session in self.ordered():
+            for person_id in session.people:
+                index.setdefault(person_id, []).append(session)
+        return index
+
     def person(self, id: str) -> Person | None:
-        return next((p for p in self.people if p.id == id), None)
+        return self._people_by_id.get(id)
 
     def session(self, id: str) -> Session | None:
-        return next((s for s in self.sessions if s.id == id), None)
+        return self._sessions_by_id.get(id)
 
     def room(self, id: str) -> Room | None:
         return next((r for r in self.conference.rooms if r.id == id), None)
@@ -347,7 +365,7 @@ class Programme:
         return sorted(chosen, key=_session_order)
 
     def sessions_of(self, person_id: str) -> list[Session]:
-        return [s for s in self.ordered() if person_id in s.people]
+        return list(self._sessions_by_person.get(person_id, ()))
 
 
 # -----------------------------------------------------------------------------

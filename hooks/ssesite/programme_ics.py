@@ -12,6 +12,7 @@ STATUS:CANCELLED, and DTSTAMP is the data's `updated`, never the clock.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from icalendar import Calendar, Event, Timezone
 
@@ -113,15 +114,20 @@ def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Cale
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(
-        Timezone.from_tzid(
-            conference.timezone,
-            first_date=conference.start_date - MARGIN,
-            last_date=conference.end_date + MARGIN,
+        _vtimezone(
+            conference.timezone, conference.start_date - MARGIN, conference.end_date + MARGIN
         )
     )
     for event in events:
         calendar.add_component(event)
     return calendar
+
+
+@functools.lru_cache(maxsize=8)
+def _vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
+    # Building a VTIMEZONE walks the zone's transitions: slow, and the same for
+    # every calendar file of a build, so it is made once and reused.
+    return Timezone.from_tzid(tzid, first_date=first, last_date=last)
 
 
 def _one_line(text: str) -> str:
