@@ -118,10 +118,10 @@ def study_text(
     }
     paragraphs = [paragraph(rng) for _ in range(30)]
     # About ten citations and a dozen glossary terms per study, spread out
-    for k in range(CITATIONS_PER_STUDY):
+    for _ in range(CITATIONS_PER_STUDY):
         key = f"synthetic:{rng.randrange(references) + 1:05d}"
         paragraphs[rng.randrange(30)] += f" A synthetic claim [@{key}]."
-    for k in range(TERMS_PER_STUDY):
+    for _ in range(TERMS_PER_STUDY):
         paragraphs[rng.randrange(30)] += f" It mentions {term_name(rng.randrange(TERMS) + 1)}."
     sections = []
     for part, heading in enumerate(
@@ -139,8 +139,8 @@ def paragraph(rng: random.Random, words: int = 100) -> str:
 
 
 def term_name(number: int) -> str:
-    """A made-up two-word term, e.g. 'benchmark concept qx17'."""
-    return f"benchmark concept {number:04d}x"
+    """A made-up two-word term, e.g. 'zq0017 concept' (no real word starts it)."""
+    return f"zq{number:04d} concept"
 
 
 def add_bibliography(path: Path, count: int) -> None:

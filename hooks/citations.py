@@ -136,10 +136,7 @@ def _extension(config: MkDocsConfig):
 
 
 def _study(build, page: Page):
-    for study in build.project.studies:
-        if build.domain.urls.study_uri(study.slug) == page.file.src_uri:
-            return study
-    return None
+    return build.project.study_at(page.file.src_uri)
 
 
 def _source(build, page: Page, study) -> str:

@@ -350,6 +350,26 @@ class Programme:
                 index.setdefault(person_id, []).append(session)
         return index
 
+    @functools.cached_property
+    def _talks_by_study(self) -> dict[str, list[tuple[Session, Talk]]]:
+        # A talk presents a study when it says so, or else when a speaker does
+        index: dict[str, list[tuple[Session, Talk]]] = {}
+        for session in self.ordered():
+            for talk in session.talks:
+                slugs = [talk.study] if talk.study else []
+                if not slugs:
+                    for person_id in talk.speakers:
+                        person = self.person(person_id)
+                        if person and person.study and person.study not in slugs:
+                            slugs.append(person.study)
+                for slug in slugs:
+                    index.setdefault(slug, []).append((session, talk))
+        return index
+
+    def talks_presenting(self, slug: str) -> list[tuple[Session, Talk]]:
+        """(session, talk) pairs that present the study `slug`, in programme order."""
+        return list(self._talks_by_study.get(slug, ()))
+
     def person(self, id: str) -> Person | None:
         return self._people_by_id.get(id)
 

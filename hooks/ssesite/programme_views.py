@@ -230,23 +230,18 @@ def study_presentations(project, study) -> dict:
     here = study_uri(study.slug)
     items = []
     if programme is not None:
-        for session in programme.ordered():
-            for talk in session.talks:
-                presenters = [programme.person(p) for p in talk.speakers if programme.person(p)]
-                linked = talk.study == study.slug or (
-                    not talk.study and any(p.study == study.slug for p in presenters)
-                )
-                if linked:
-                    items.append(
-                        {
-                            "session": session.name,
-                            "url": relative_url(session_uri(session.id), here),
-                            "talk": talk.title or f"Title {TO_BE_CONFIRMED}",
-                            "speakers": [p.name for p in presenters],
-                            "day_label": weekday_label(session.day),
-                            "cancelled": session.cancelled,
-                        }
-                    )
+        for session, talk in programme.talks_presenting(study.slug):
+            presenters = [programme.person(p) for p in talk.speakers if programme.person(p)]
+            items.append(
+                {
+                    "session": session.name,
+                    "url": relative_url(session_uri(session.id), here),
+                    "talk": talk.title or f"Title {TO_BE_CONFIRMED}",
+                    "speakers": [p.name for p in presenters],
+                    "day_label": weekday_label(session.day),
+                    "cancelled": session.cancelled,
+                }
+            )
     return {
         "talks": items,
         "programme": relative_url(PROGRAMME, here) if programme is not None else "",

@@ -62,6 +62,15 @@ class Project:
     citations: Citations | None = None
     settings: Settings = field(default_factory=Settings)
 
+    def study_at(self, src_uri: str) -> Study | None:
+        """The study whose generated page is `src_uri`, if any."""
+        # Indexed once per list of studies (the drafts setting may replace the list)
+        cached = self.__dict__.get("_studies_by_uri")
+        if cached is None or cached[0] is not self.studies:
+            index = {urls.study_uri(s.slug): s for s in self.studies}
+            cached = self.__dict__["_studies_by_uri"] = (self.studies, index)
+        return cached[1].get(src_uri)
+
 
 # -----------------------------------------------------------------------------
 # Functions

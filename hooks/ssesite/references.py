@@ -250,8 +250,16 @@ def text_of(segments: tuple[Segment, ...] | list[Segment]) -> str:
 # -----------------------------------------------------------------------------
 
 
+# Anything the LaTeX reader would change: commands, groups, ties, math,
+# ligature dashes and quotes, escapes.
+LATEX_MARKUP = re.compile(r"[\\{}~$%&#_^]|--|``|''")
+
+
 @lru_cache(maxsize=65536)
 def _plain(latex: str) -> str:
+    # Most fields are plain text already; decoding LaTeX is slow, so skip it
+    if not LATEX_MARKUP.search(latex):
+        return latex
     # pybtex's LaTeX reader does not know the escapes of special characters,
     # so they are taken out first and put back as the characters they stand for.
     parts = LATEX_ESCAPE.split(latex)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 # A word, or a character reference (which is never part of a word).
 TOKEN = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|(\w+)")
 SPACES = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 END = ""
 """Trie key under which a node lists the forms that end there (no real key is empty)."""
@@ -78,8 +79,12 @@ class Matcher:
         root = self.root
         if not root:
             return
-        spans = [(m.start(1), m.end(1)) for m in TOKEN.finditer(text) if m.lastindex]
         lower = text.lower()
+        # Most runs of text hold no first word of any term: one pass in C
+        # over their words tells, before any per-word work in Python.
+        if root.keys().isdisjoint(WORD.findall(lower)):
+            return
+        spans = [(m.start(1), m.end(1)) for m in TOKEN.finditer(text) if m.lastindex]
         if len(lower) != len(text):  # a few characters change length when lowered
             lower = None
         count = len(spans)

@@ -59,3 +59,38 @@ def test_print_layout_hides_navigation(page, site_url):
     assert page.locator(".sse-factbox").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
+
+
+def test_study_term_tooltip_glossary_entry_and_used_in(page, site_url):
+    page.goto(site_url + "countries/korea/")
+    term = page.locator("article a[data-term]").first
+    term_id = term.get_attribute("data-term")
+    definition = term.get_attribute("title") or term.get_attribute("data-title") or ""
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:30])
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    term.click()
+    page.wait_for_url(re.compile(rf"/glossary/#{term_id}$"))
+    entry = page.locator(f"#{term_id}")
+    assert entry.is_visible()
+    # The entry's "used in" list links back to the study it was reached from
+    used_in = page.locator(f"xpath=//h3[@id='{term_id}']/following::dd[@class='sse-used-in'][1]//a")
+    hrefs = used_in.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert "../countries/korea/" in hrefs
+    used_in.nth(hrefs.index("../countries/korea/")).click()
+    page.wait_for_url(re.compile(r"/countries/korea/$"))
+
+
+def test_search_finds_a_study_and_a_glossary_term(page, site_url):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("Panggungharjo")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert any("Indonesia" in t for t in titles)
+    page.fill(".md-search__input", "gotong royong")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-search-result__item')]"
+        ".some(e => /Glossary/.test(e.textContent))",
+        timeout=10_000,
+    )

@@ -17,6 +17,12 @@ PAGE_TYPES = {
     "about": "about/",
     "news": "news/",
     "news post": "news/2020/09/22/research-conference-in-seoul-with-overseas-participants-online/",
+    "glossary": "glossary/",
+    "bibliography": "bibliography/",
+    "programme": "programme/",
+    "session": "programme/sessions/opening/",
+    "speakers": "programme/speakers/",
+    "what changed": "programme/changes/",
 }
 
 
