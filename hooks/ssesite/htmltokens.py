@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
 # -----------------------------------------------------------------------------
 # Data
@@ -45,17 +44,32 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 # -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Token:
     """source[start:end] is one text run, tag, comment or declaration."""
 
-    kind: str
-    start: int
-    end: int
-    tag: str = ""
-    attrs: tuple[tuple[str, str | None], ...] = ()
+    __slots__ = ("_attrs", "end", "kind", "raw_attrs", "start", "tag")
+
+    def __init__(self, kind: str, start: int, end: int, tag: str = "", raw_attrs: str = ""):
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.tag = tag
+        self.raw_attrs = raw_attrs
+        self._attrs: tuple[tuple[str, str | None], ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind!r}, {self.start}, {self.end}, {self.tag!r})"
+
+    @property
+    def attrs(self) -> tuple[tuple[str, str | None], ...]:
+        # Parsed on first use: most tags' attributes are never looked at
+        if self._attrs is None:
+            self._attrs = _attributes(self.raw_attrs)
+        return self._attrs
 
     def attr(self, name: str) -> str | None:
+        if name not in self.raw_attrs.lower():
+            return None
         return next((value for key, value in self.attrs if key == name), None)
 
 
@@ -79,9 +93,8 @@ def tokenize(source: str) -> list[Token]:
         position = match.end()
         if match.group("name"):
             tag = match.group("name").lower()
-            attrs = _attributes(match.group("attrs"))
             kind = EMPTY if match.group("selfclose") else START
-            tokens.append(Token(kind, match.start(), position, tag, attrs))
+            tokens.append(Token(kind, match.start(), position, tag, match.group("attrs") or ""))
             if tag in RAW_TEXT and kind == START:
                 # Script and style contents are not HTML: one opaque token
                 close = re.compile(rf"</{tag}\s*>", re.I).search(source, position)
