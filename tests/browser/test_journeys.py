@@ -88,7 +88,8 @@ def test_search_finds_a_study_and_a_glossary_term(page, site_url):
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     titles = page.locator(".md-search-result__item h1").all_inner_texts()
     assert any("Indonesia" in t for t in titles)
-    page.fill(".md-search__input", "gotong royong")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("gotong royong")
     page.wait_for_function(
         "[...document.querySelectorAll('.md-search-result__item')]"
         ".some(e => /Glossary/.test(e.textContent))",
