@@ -94,3 +94,23 @@ def test_timezone_switch_by_keyboard(chromium, timed_url):
         start, end, "Asia/Kolkata"
     )
     context.close()
+
+
+def test_the_choice_is_remembered_and_can_go_back_to_seoul_time(chromium, timed_url):
+    context = chromium.new_context(timezone_id="America/New_York")
+    page = context.new_page()
+    page.goto(timed_url + "programme/")
+    switch = page.locator("[data-sse-tz-switch]")
+    switch.wait_for(state="visible")
+    assert "America/New_York" in switch.inner_text()
+    page.get_by_label("your time zone").check()
+    early = page.locator("#session-early .sse-col-time")
+    start, end = SESSIONS["early"]
+    assert early.inner_text() == expected(start, end, "America/New_York")
+    assert "Showing your time zone, America/New_York" in switch.inner_text()
+    page.reload()
+    switch.wait_for(state="visible")
+    assert early.inner_text() == expected(start, end, "America/New_York")
+    page.get_by_label("Seoul time").check()
+    assert early.inner_text() == "08:00–09:30"
+    context.close()
