@@ -48,7 +48,9 @@ def test_no_serious_accessibility_violations(chromium, site_url, name, scheme):
     context.close()
 
 
-@pytest.mark.parametrize("name", ["country page", "comparison", "home"])
+@pytest.mark.parametrize(
+    "name", ["country page", "comparison", "home", "programme", "session", "glossary"]
+)
 def test_pages_are_complete_without_javascript(chromium, site_url, name):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -59,6 +61,16 @@ def test_pages_are_complete_without_javascript(chromium, site_url, name):
         assert page.locator("table.sse-table").count() == 4
     if name == "comparison":
         assert page.locator("table.sse-matrix").count() == 4
+    if name == "programme":
+        assert page.locator("table.sse-programme tbody tr").count() == 4
+        assert (
+            page.locator("table.sse-programme thead th").first.inner_text().startswith("Seoul time")
+        )
+    if name == "session":
+        assert page.get_by_role("link", name="Add to calendar (.ics)").is_visible()
+    if name == "glossary":
+        assert page.locator("#social-enterprise").is_visible()
+        assert page.locator('[lang="ko"]').count() > 0
     context.close()
 
 
