@@ -53,9 +53,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     build = _runtime.current(config)
     study = _study(build, page)
     if study is not None:
-        view = _cite_this(build, study, page, config)
-        markdown += "\n\n" + build.domain.render.render(
-            build.env, "content/cite-this.md", view=view
+        markdown += build.domain.pages.cite_this_markdown(
+            study, build.env, config.site_name, config.site_url or ""
         )
     _extension(config).renderer.begin(_source(build, page, study), study.slug if study else "")
     return markdown

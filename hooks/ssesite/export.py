@@ -61,10 +61,15 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
             target.write_text(generated.content, encoding="utf-8")
         else:
             shutil.copy2(generated.source, target)
+    site_name = read_config(root, environ={}).get("site_name", "")
     count = 0
     for page in sorted(out.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        final = transform_markdown(text, page.relative_to(out).as_posix(), project, env)
+        uri = page.relative_to(out).as_posix()
+        final = transform_markdown(text, uri, project, env)
+        study = project.study_at(uri)
+        if study is not None:
+            final += pages.cite_this_markdown(study, env, site_name, site_url)
         if final != text:
             page.write_text(final, encoding="utf-8")
         count += 1

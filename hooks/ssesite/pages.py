@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import (
+    citethis,
     citeviews,
     glossarypage,
     programme_ics,
@@ -127,6 +128,14 @@ def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.
     return markdown.replace(
         STATUS_MARKER, render.render(env, "content/programme-banner.md", view=view)
     )
+
+
+def cite_this_markdown(study, env: jinja2.Environment, site_name: str, site_url: str) -> str:
+    """The "Cite this study" section appended to a study's page."""
+    page = urls.page_url(urls.study_uri(study.slug))
+    url = (site_url.rstrip("/") + "/" + page) if site_url else ""
+    view = citethis.cite_this(study, site_name, url)
+    return "\n\n" + render.render(env, "content/cite-this.md", view=view)
 
 
 def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environment) -> str:
