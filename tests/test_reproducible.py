@@ -28,3 +28,20 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch):
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
     assert "<lastmod>2020-09-22</lastmod>" in (site_a / "sitemap.xml").read_text()
+
+
+def test_with_a_site_url_pages_have_canonical_and_sitemap(tmp_path: Path, monkeypatch):
+    from lxml import html
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600732800")
+    site = build_site(
+        copy_project(tmp_path / "p"), tmp_path / "s", site_url="https://example.org/sse/"
+    )
+    doc = html.parse(str(site / "countries" / "korea" / "index.html")).getroot()
+    canonical = doc.cssselect('link[rel="canonical"]')[0].get("href")
+    assert canonical == "https://example.org/sse/countries/korea/"
+    meta = {m.get("property"): m.get("content") for m in doc.iter("meta") if m.get("property")}
+    assert meta["og:url"] == canonical
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/sse/countries/korea/</loc>" in sitemap
+    assert "<loc>https://example.org/sse/programme/sessions/opening/</loc>" in sitemap
