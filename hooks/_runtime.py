@@ -64,3 +64,23 @@ def _fresh_domain() -> ModuleType:
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{PACKAGE}.{module.name}")
     return package
+
+
+def add_generated(files, config, generated: list) -> None:
+    """Add the domain's generated files (`ssesite.pages.GeneratedFile`) to the build."""
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+
+    for item in generated:
+        # A file of that name in docs/ would be silently shadowed; `make check`
+        # reports it too, this is the build's own guard.
+        existing = files.get_file_from_path(item.uri)
+        if existing is not None and not existing.generated_by:
+            raise PluginError(
+                f"docs/{item.uri}: this page is generated from studies/ and data/; "
+                "expected no file of that name in docs/, found one"
+            )
+        if item.content is not None:
+            files.append(File.generated(config, item.uri, content=item.content))
+        else:
+            files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))

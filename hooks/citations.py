@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import _runtime
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 
 if TYPE_CHECKING:
@@ -42,8 +41,9 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    for generated in build.domain.pages.citation_files(build.project, build.env):
-        files.append(File.generated(config, generated.uri, content=generated.content))
+    _runtime.add_generated(
+        files, config, build.domain.pages.citation_files(build.project, build.env)
+    )
     return files
 
 

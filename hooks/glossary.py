@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import _runtime
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,15 +28,9 @@ if TYPE_CHECKING:
 # Add the generated glossary page. Nothing is written to docs/.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    page = build.domain.glossarypage
-    existing = files.get_file_from_path(page.GLOSSARY)
-    if existing is not None and not existing.generated_by:
-        raise PluginError(
-            f"docs/{page.GLOSSARY}: this page is generated from data/glossary.yml; "
-            "expected no file of that name in docs/, found one"
-        )
-    for generated in build.domain.pages.glossary_files(build.project, build.env):
-        files.append(File.generated(config, generated.uri, content=generated.content))
+    _runtime.add_generated(
+        files, config, build.domain.pages.glossary_files(build.project, build.env)
+    )
     return files
 
 

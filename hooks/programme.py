@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import _runtime
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,22 +22,13 @@ if TYPE_CHECKING:
 # -----------------------------------------------------------------------------
 
 
-# A broken programme stops the build with every problem listed (the same
-# list `make check` prints), before anything is built.
-def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    build = _runtime.current(config)
-    problems = build.project.problems.sorted()
-    if problems:
-        raise PluginError(str(build.domain.problems.ContentError(problems)))
-    return config
-
-
-# Add the programme pages and the export files.
+# Add the programme pages and the export files. (Content problems, the
+# programme's among them, stop the build in hooks/studies.py.)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
     site_url = config.site_url or ""
-    for generated in build.domain.pages.programme_files(build.project, build.env, site_url):
-        _add(files, File.generated(config, generated.uri, content=generated.content))
+    generated = build.domain.pages.programme_files(build.project, build.env, site_url)
+    _runtime.add_generated(files, config, generated)
     return files
 
 
@@ -61,25 +50,11 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, **kwargs):
     if uri == links.PROGRAMME:
         data = jsonld.conference_jsonld(programme, site_url, uri)
     else:
-        session = next((s for s in programme.sessions if links.session_uri(s.id) == uri), None)
-        if session is not None:
+        # 'programme/sessions/<id>/index.md' -> the session, by its id
+        parts = uri.split("/")
+        session = programme.session(parts[2]) if len(parts) == 4 else None
+        if session is not None and links.session_uri(session.id) == uri:
             data = jsonld.session_jsonld(programme, session, site_url)
     if data is not None:
         context["programme_jsonld"] = jsonld.script_text(data)
     return context
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
-
-
-def _add(files: Files, file: File) -> None:
-    # A file of the same name in docs/ would be silently shadowed; say so.
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None and not existing.generated_by:
-        raise PluginError(
-            f"docs/{file.src_uri}: this file is generated from data/programme.yml; "
-            "expected no file of that name in docs/, found one"
-        )
-    files.append(file)

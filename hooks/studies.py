@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import _runtime
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,12 +34,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 # Add the generated pages. Nothing is written to docs/ or studies/.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    for generated in build.domain.pages.study_files(build.project, build.env):
-        if generated.content is not None:
-            file = File.generated(config, generated.uri, content=generated.content)
-        else:
-            file = File.generated(config, generated.uri, abs_src_path=str(generated.source))
-        _add(files, file)
+    _runtime.add_generated(files, config, build.domain.pages.study_files(build.project, build.env))
     return files
 
 
@@ -48,19 +42,3 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str | None:
     build = _runtime.current(config)
     return build.domain.pages.expand_framework_marker(markdown, build.project, build.env)
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
-
-
-def _add(files: Files, file: File) -> None:
-    # A page of the same name in docs/ would be silently shadowed; say so.
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None and not existing.generated_by:
-        raise PluginError(
-            f"docs/{file.src_uri}: this page is generated from studies/ and data/; "
-            "expected no file of that name in docs/, found one"
-        )
-    files.append(file)
