@@ -22,11 +22,12 @@ def focus_by_tab(page, selector: str, limit: int = 80) -> None:
 def test_home_to_a_country_study_by_mouse(page, site_url):
     page.goto(site_url)
     page.get_by_role("link", name="Read the country studies").click()
-    assert page.url.endswith("/countries/")
+    page.wait_for_url(re.compile(r"/countries/$"))
     page.locator(".sse-card__title a", has_text="Indonesia").click()
-    assert re.search(r"/countries/indonesia/$", page.url)
-    assert page.locator(".sse-status-banner").is_visible()
-    assert page.locator('.sse-local[lang="id"]').first.is_visible()
+    page.wait_for_url(re.compile(r"/countries/indonesia/$"))
+    # Wait for the new page's content, not just its address
+    page.locator(".sse-status-banner").wait_for(state="visible")
+    page.locator('.sse-local[lang="id"]').first.wait_for(state="visible")
 
 
 def test_home_to_a_country_study_by_keyboard(page, site_url):
@@ -72,7 +73,7 @@ def test_study_term_tooltip_glossary_entry_and_used_in(page, site_url):
     term.click()
     page.wait_for_url(re.compile(rf"/glossary/#{term_id}$"))
     entry = page.locator(f"#{term_id}")
-    assert entry.is_visible()
+    entry.wait_for(state="visible")
     # The entry's "used in" list links back to the study it was reached from
     used_in = page.locator(f"xpath=//h3[@id='{term_id}']/following::dd[@class='sse-used-in'][1]//a")
     hrefs = used_in.evaluate_all("links => links.map(a => a.getAttribute('href'))")
