@@ -122,9 +122,23 @@ class Citations:
     entries: dict[str, BibEntry]
     scopes: dict[str, Scope]
     pages: list[PageCitations] = field(default_factory=list)
-    labels: dict[str, str] = field(default_factory=dict)
-    anchors: dict[str, str] = field(default_factory=dict)
+    _labels: dict[str, str] | None = field(default=None, repr=False)
+    _anchors: dict[str, str] | None = field(default=None, repr=False)
     _formatted: dict[str, Reference] = field(default_factory=dict, repr=False)
+
+    # Labels ('ILO 2022a') and anchors are only needed to render, not to check:
+    # worked out on first use, so `make check` does not pay for them.
+    @property
+    def labels(self) -> dict[str, str]:
+        if self._labels is None:
+            self._labels = labels({k: e.entry for k, e in self.entries.items()})
+        return self._labels
+
+    @property
+    def anchors(self) -> dict[str, str]:
+        if self._anchors is None:
+            self._anchors = _anchors(self.entries)
+        return self._anchors
 
     def scope(self, name: str) -> Scope:
         """The scope of study `name`, or the shared scope ('' or a study without bib)."""
@@ -272,8 +286,6 @@ def load_citations(root: Path, studies: list, docs_dir: Path, problems: Problems
             shared.ok and bib.ok,
         )
     citations = Citations(entries, scopes)
-    citations.labels = labels({k: e.entry for k, e in entries.items()})
-    citations.anchors = _anchors(entries)
 
     for study in studies:
         page = PageCitations(study.source, study.slug, scan(study.body, study.body_line))
