@@ -71,6 +71,17 @@ VOCABULARIES = (
     "study_parts",
 )
 
+# The vocabularies a study's `framework:` block is checked against (the rest
+# only describe the framework on its page).
+STUDY_VOCABULARIES = (
+    "entity_types",
+    "recognition_levels",
+    "instrument_kinds",
+    "instrument_statuses",
+    "institution_roles",
+    "ecosystem_elements",
+)
+
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------

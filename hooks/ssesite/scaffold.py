@@ -22,7 +22,7 @@ import jinja2
 import yaml
 
 from .countries import Country, load_countries
-from .framework import load_framework
+from .framework import STUDY_VOCABULARIES, load_framework
 from .problems import Problems, describe
 from .render import yaml_string
 from .studies import NOT_STUDIES, STATUSES
@@ -94,17 +94,7 @@ def new_study(root: Path, code: str, today: dt.date) -> Created:
         "today": today.isoformat(),
         "subregions": countries.subregion_ids,
         "statuses": STATUSES,
-        "vocab": {
-            name: framework.ids(name)
-            for name in (
-                "entity_types",
-                "recognition_levels",
-                "instrument_kinds",
-                "instrument_statuses",
-                "institution_roles",
-                "ecosystem_elements",
-            )
-        },
+        "vocab": {name: framework.ids(name) for name in STUDY_VOCABULARIES},
         "parts": [part.label for part in framework.study_parts],
     }
     env = _environment()
