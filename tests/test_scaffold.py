@@ -241,3 +241,19 @@ def test_make_new_study_runs_the_scaffold(project: Path):
     checked = subprocess.run([*make, "check"], capture_output=True, text=True, env=env, timeout=60)
     assert checked.returncode == 0, checked.stdout
     assert checked.stdout.endswith("All content is valid: 7 studies checked.\n")
+
+
+def test_title_keeps_apostrophes_and_ampersands_as_written(project: Path):
+    """The scaffold writes YAML, not HTML: no character references in the title."""
+    countries = project / "data/countries.yml"
+    text = countries.read_text(encoding="utf-8")
+    # Test-only name: a listed code given a name with the characters at stake
+    text = text.replace(
+        "TL: {name: Timor-Leste, subregion: south-east-asia}",
+        'TL: {name: "O\'Test & Co", subregion: south-east-asia}',
+    )
+    countries.write_text(text, encoding="utf-8")
+    assert run(project, "TL") == 0
+    written = (project / "studies/otest-co/index.md").read_text(encoding="utf-8")
+    front, _, _ = split_front_matter(written)
+    assert yaml.safe_load(front)["title"] == "The social and solidarity economy in O'Test & Co"

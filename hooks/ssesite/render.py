@@ -31,18 +31,18 @@ MARKDOWN_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>~^=:@$&\"'"}
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
-    """A Jinja environment over `templates_dir` with the project's filters."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    """A Jinja environment over `templates_dir` with the project's filters (HTML-safe)."""
+    env = _environment(templates_dir, autoescape=True)
     env.filters["md"] = markdown_text
     env.filters["long_date"] = long_date
     env.filters["yaml_string"] = yaml_string
+    return env
+
+
+def text_environment(templates_dir: Path) -> jinja2.Environment:
+    """For templates that write YAML and Markdown files, not pages: no HTML escaping."""
+    env = _environment(templates_dir, autoescape=False)
+    env.filters["yaml_string"] = yaml_scalar
     return env
 
 
@@ -61,12 +61,27 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def yaml_scalar(value: object) -> Markup:
+    """A double-quoted YAML scalar on one line (JSON strings are valid YAML)."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
 def yaml_string(value: object) -> Markup:
-    """A front-matter value: a double-quoted YAML scalar holding HTML-escaped text.
+    """A front-matter value for a generated page: a YAML scalar of HTML-escaped text.
 
     Material's templates print `page.meta.title` and `page.meta.description`
     without escaping (its Jinja environment does not auto-escape), so the text
-    is escaped here, once. JSON strings are valid YAML scalars.
+    is escaped here, once.
     """
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return Markup(json.dumps(text, ensure_ascii=False))
+    return yaml_scalar(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def _environment(templates_dir: Path, *, autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

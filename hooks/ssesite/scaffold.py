@@ -18,13 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 import yaml
 
 from .countries import Country, load_countries
 from .framework import STUDY_VOCABULARIES, load_framework
 from .problems import Problems, describe
-from .render import yaml_string
+from .render import text_environment
 from .studies import NOT_STUDIES, STATUSES
 from .yamlsource import split_front_matter
 
@@ -97,7 +96,7 @@ def new_study(root: Path, code: str, today: dt.date) -> Created:
         "vocab": {name: framework.ids(name) for name in STUDY_VOCABULARIES},
         "parts": [part.label for part in framework.study_parts],
     }
-    env = _environment()
+    env = text_environment(TEMPLATES_DIR)
     folder.mkdir(parents=True)
     files = []
     for name in ("index.md", "references.bib"):
@@ -189,21 +188,6 @@ def _suggest_by_name(countries, value: str) -> str:
         if wanted in re.sub(r"[^a-z]", "", country.name.casefold()):
             return f"Did you mean '{country.code}' ({country.name})?"
     return ""
-
-
-def _environment() -> jinja2.Environment:
-    # Not HTML: the templates write YAML and Markdown, so no autoescaping;
-    # text values go through yaml_string.
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["yaml_string"] = yaml_string
-    return env
 
 
 if __name__ == "__main__":
