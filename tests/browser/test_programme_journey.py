@@ -37,7 +37,8 @@ def expected(start: str, end: str, zone: str) -> str:
     local_begin = begin.astimezone(ZoneInfo(zone))
     local_end = finish.astimezone(ZoneInfo(zone))
     days = (local_begin.date() - begin.date()).days
-    marker = f" {'+' if days > 0 else '−'}{abs(days)} day" if days else ""
+    unit = "day" if abs(days) == 1 else "days"
+    marker = f" {'+' if days > 0 else '−'}{abs(days)} {unit}" if days else ""
     return f"{local_begin:%H:%M}{marker}–{local_end:%H:%M}"
 
 
