@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -32,6 +32,8 @@ class Build:
     domain: ModuleType
     project: object
     env: object
+    state: dict = field(default_factory=dict)
+    """What one hook keeps between the events of this build, under its own key."""
 
 
 _current: Build | None = None

@@ -53,9 +53,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     build = _runtime.current(config)
     study = _study(build, page)
     if study is not None:
-        markdown += build.domain.pages.cite_this_markdown(
-            study, build.env, config.site_name, config.site_url or ""
-        )
+        pages = build.domain.pages
+        citation = pages.study_citation(study, config.site_name, config.site_url or "")
+        # Kept for the page's head (on_page_context): worked out once per page
+        build.state.setdefault("citations", {})[page.file.src_uri] = citation
+        markdown += pages.cite_this_markdown(citation, build.env)
     _extension(config).renderer.begin(_source(build, page, study), study.slug if study else "")
     return markdown
 
@@ -104,7 +106,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         build.project.citations, _extension(config).renderer.citing_pages
     )
     listing = build.domain.render.render(build.env, "content/bibliography-list.html", view=view)
-    file.page.content = file.page.content.replace(MARKER, listing)
+    file.page.content = file.page.content.replace(views.BIBLIOGRAPHY_MARKER, listing)
     file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | {
         row["reference"].anchor for row in view.rows
     }
@@ -114,9 +116,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # Scholarly metadata for the head of study pages (partials/sse/head-citation.html).
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs):
     build = _runtime.current(config)
-    study = _study(build, page)
-    if study is not None:
-        context["sse_citation"] = _cite_this(build, study, page, config)
+    citation = build.state.get("citations", {}).get(page.file.src_uri)
+    if citation is not None:
+        context["sse_citation"] = citation
     return context
 
 
@@ -150,19 +152,10 @@ def _source(build, page: Page, study) -> str:
 def _line(build, page: Page, study, raw: str) -> int | None:
     """Line of the first occurrence of `raw` in the page's source, if it has one."""
     if study is not None:
-        text, first = study.body, study.body_line
-    elif not page.file.generated_by and page.file.abs_src_path:
-        text, first = page.file.content_string, 1
-    else:
-        return None
-    index = text.find(raw)
-    return None if index < 0 else first + text.count("\n", 0, index)
-
-
-def _cite_this(build, study, page: Page, config: MkDocsConfig):
-    site_url = config.site_url or ""
-    url = (site_url.rstrip("/") + "/" + page.url) if site_url else ""
-    return build.domain.citethis.cite_this(study, config.site_name, url)
+        return build.domain.citations.line_in(study.body, study.body_line, raw)
+    if not page.file.generated_by and page.file.abs_src_path:
+        return build.domain.citations.line_in(page.file.content_string, 1, raw)
+    return None
 
 
 def _add_toc_entry(page: Page, view) -> None:
@@ -172,10 +165,3 @@ def _add_toc_entry(page: Page, view) -> None:
     items = page.toc.items
     top = next((item for item in reversed(items) if item.level < 2), None)
     (top.children if top is not None else items).append(entry)
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-MARKER = "<!-- ssesite:bibliography -->"

@@ -60,7 +60,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs)
     build = _runtime.current(config)
     if page.file.src_uri != build.domain.glossarypage.GLOSSARY:
         return context
-    state = getattr(build, "glossary_state", None)
+    state = build.state.get("glossary")
     usage = state.usage if state else build.domain.glossarymark.Usage()
     page.content = build.domain.glossarypage.fill_used_in(page.content, usage, page.url, build.env)
     return context
@@ -84,7 +84,7 @@ class _State:
 
 def _state(build, files: Files) -> _State:
     # Kept on the build object, so nothing survives into the next build.
-    state = getattr(build, "glossary_state", None)
+    state = build.state.get("glossary")
     if state is None:
-        state = build.glossary_state = _State(build, files)
+        state = build.state["glossary"] = _State(build, files)
     return state

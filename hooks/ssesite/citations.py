@@ -301,6 +301,12 @@ def load_citations(root: Path, studies: list, docs_dir: Path, problems: Problems
     return citations
 
 
+def line_in(text: str, first_line: int, raw: str) -> int | None:
+    """Line of the first occurrence of `raw` in `text`, which starts on `first_line`."""
+    index = text.find(raw)
+    return None if index < 0 else first_line + text.count("\n", 0, index)
+
+
 def check_page(citations: Citations, page: PageCitations, problems: Problems) -> None:
     """Report malformed citations and keys the page's scope does not define."""
     scope = citations.scope(page.scope)

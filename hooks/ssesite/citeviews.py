@@ -18,6 +18,8 @@ from .urls import page_url
 # -----------------------------------------------------------------------------
 
 BIBLIOGRAPHY = "bibliography.md"
+BIBLIOGRAPHY_MARKER = "<!-- ssesite:bibliography -->"
+"""Where the list goes in content/bibliography.md, once every page is converted."""
 """Source URI of the generated bibliography page."""
 
 # -----------------------------------------------------------------------------

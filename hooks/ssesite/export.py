@@ -69,7 +69,8 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
         final = transform_markdown(text, uri, project, env)
         study = project.study_at(uri)
         if study is not None:
-            final += pages.cite_this_markdown(study, env, site_name, site_url)
+            citation = pages.study_citation(study, site_name, site_url)
+            final += pages.cite_this_markdown(citation, env)
         if final != text:
             page.write_text(final, encoding="utf-8")
         count += 1

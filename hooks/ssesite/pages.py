@@ -130,12 +130,16 @@ def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.
     )
 
 
-def cite_this_markdown(study, env: jinja2.Environment, site_name: str, site_url: str) -> str:
-    """The "Cite this study" section appended to a study's page."""
+def study_citation(study, site_name: str, site_url: str) -> citethis.CiteThis:
+    """How to cite `study`: its page's address on the site, when the site has one."""
     page = urls.page_url(urls.study_uri(study.slug))
     url = (site_url.rstrip("/") + "/" + page) if site_url else ""
-    view = citethis.cite_this(study, site_name, url)
-    return "\n\n" + render.render(env, "content/cite-this.md", view=view)
+    return citethis.cite_this(study, site_name, url)
+
+
+def cite_this_markdown(citation: citethis.CiteThis, env: jinja2.Environment) -> str:
+    """The "Cite this study" section appended to a study's page."""
+    return "\n\n" + render.render(env, "content/cite-this.md", view=citation)
 
 
 def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environment) -> str:
