@@ -91,9 +91,9 @@ def test_check_command_passes_on_the_real_content():
     assert result.stdout.startswith("All content is valid")
 
 
-def test_failed_build_leaves_previous_site_untouched(project: Path):
-    site = project / "site"
-    build = [
+def make_site_command(project: Path, site: Path) -> list[str]:
+    """What `make site` runs, for the project at `project`."""
+    return [
         sys.executable,
         str(ROOT / "tools" / "build_site.py"),
         "--site-dir",
@@ -101,6 +101,11 @@ def test_failed_build_leaves_previous_site_untouched(project: Path):
         "--config",
         str(project / "mkdocs.yml"),
     ]
+
+
+def test_failed_build_leaves_previous_site_untouched(project: Path):
+    site = project / "site"
+    build = make_site_command(project, site)
     ok = subprocess.run(build, capture_output=True, text=True, env=ENV, check=False)
     assert ok.returncode == 0, ok.stderr
     before = tree_digest(site)
@@ -196,14 +201,7 @@ def test_data_fields_are_text_not_html(project: Path, tmp_path):
 def test_make_site_fails_on_a_warning_and_keeps_the_previous_site(project: Path):
     """tools/build_site.py must not hide warnings: strict turns them into failures."""
     site = project / "site"
-    build = [
-        sys.executable,
-        str(ROOT / "tools" / "build_site.py"),
-        "--site-dir",
-        str(site),
-        "--config",
-        str(project / "mkdocs.yml"),
-    ]
+    build = make_site_command(project, site)
     assert subprocess.run(build, capture_output=True, env=ENV, check=False).returncode == 0
     (project / "docs" / "about.md").write_text("# About\n\n[gone](nowhere.md)\n", encoding="utf-8")
     failed = subprocess.run(build, capture_output=True, text=True, env=ENV, check=False)
