@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import _runtime
-from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,16 +19,14 @@ if TYPE_CHECKING:
 # -----------------------------------------------------------------------------
 
 
-# Check the mode, and in `exclude` mode drop drafts from the shared project
-# before any page, index or comparison is generated from it.
+# In `exclude` mode drop drafts from the shared project before any page,
+# index or comparison is generated from it. (The mode was checked with all
+# content, in hooks/studies.py: a wrong value never gets here.)
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     build = _runtime.current(config)
-    drafts = build.domain.drafts
-    mode = config.extra.get("drafts", drafts.DEFAULT)
-    problem = drafts.mode_problem(mode)
-    if problem:
-        raise PluginError(problem)
+    drafts, mode = build.domain.drafts, build.project.settings.drafts
     build.project.studies = drafts.published(build.project.studies, mode)
+    build.state["noindex"] = drafts.noindex_pages(build.project.studies, mode)
     return config
 
 
@@ -38,7 +35,5 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 # rendered, which a later event would not.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
     build = _runtime.current(config)
-    drafts = build.domain.drafts
-    mode = config.extra.get("drafts", drafts.DEFAULT)
-    if page.file.src_uri in drafts.noindex_pages(build.project.studies, mode):
-        page.meta["robots"] = drafts.ROBOTS
+    if page.file.src_uri in build.state["noindex"]:
+        page.meta["robots"] = build.domain.drafts.ROBOTS

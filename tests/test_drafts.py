@@ -8,7 +8,6 @@ import pytest
 from conftest import build_site
 from lxml import etree, html
 from mkdocs.exceptions import Abort, PluginError
-from ssesite import drafts
 
 SITE_URL = "https://example.org/sse/"
 SLUGS = ("china", "indonesia", "japan", "korea", "malaysia", "philippines")
@@ -48,16 +47,24 @@ def make_final(project: Path, slug: str) -> None:
 # -----------------------------------------------------------------------------
 
 
-def test_mode_problem_names_the_setting_and_suggests():
-    assert drafts.mode_problem("noindex") == ""
-    assert drafts.mode_problem("no-index") == (
-        "mkdocs.yml: extra.drafts (environment variable SITE_DRAFTS): expected one of "
-        "'show', 'noindex', 'exclude', found 'no-index'. Did you mean 'noindex'?"
-    )
-    assert drafts.mode_problem(True) == (
-        "mkdocs.yml: extra.drafts (environment variable SITE_DRAFTS): expected one of "
-        "'show', 'noindex', 'exclude', found true (a yes/no value)"
-    )
+def test_wrong_mode_names_the_setting_and_suggests(project):
+    from ssesite.problems import Problems
+    from ssesite.settings import load_settings
+
+    assert load_settings(project, Problems(), {"SITE_DRAFTS": "noindex"}).drafts == "noindex"
+    for value, found in (
+        (
+            "no-index",
+            "'no-index' (from the environment variable SITE_DRAFTS). Did you mean 'noindex'?",
+        ),
+        ("true", "true (a yes/no value) (from the environment variable SITE_DRAFTS)"),
+    ):
+        problems = Problems()
+        assert load_settings(project, problems, {"SITE_DRAFTS": value}).drafts == "show"
+        assert [str(p) for p in problems.items] == [
+            "mkdocs.yml:52: extra.drafts: expected one of 'show', 'noindex', 'exclude', "
+            f"found {found}"
+        ]
 
 
 # -----------------------------------------------------------------------------

@@ -13,7 +13,6 @@ environment variable), chooses the mode for a whole build:
 
 from __future__ import annotations
 
-from .problems import describe, did_you_mean, one_of
 from .studies import Study
 from .urls import study_uri
 
@@ -23,21 +22,11 @@ from .urls import study_uri
 
 MODES = ("show", "noindex", "exclude")
 DEFAULT = "show"
-SETTING = "mkdocs.yml: extra.drafts (environment variable SITE_DRAFTS)"
 ROBOTS = "noindex"
 
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
-
-
-def mode_problem(value: object) -> str:
-    """The message for a wrong mode, or '' when `value` is one of MODES."""
-    if value in MODES:
-        return ""
-    hint = did_you_mean(value, MODES)
-    message = f"{SETTING}: expected {one_of(MODES)}, found {describe(value)}"
-    return message + (f". {hint}" if hint else "")
 
 
 def is_draft(study: Study) -> bool:
