@@ -32,8 +32,12 @@ class Build:
     domain: ModuleType
     project: object
     env: object
+    background: object
+    """`ssesite.background.Background` running this build's tasks."""
     state: dict = field(default_factory=dict)
     """What one hook keeps between the events of this build, under its own key."""
+    pending: dict = field(default_factory=dict)
+    """Generated files whose content is still being made: src_uri -> (File, Pending)."""
 
 
 _current: Build | None = None
@@ -44,12 +48,28 @@ def current(config) -> Build:
     global _current
     if _current is not None and _current.config is config:
         return _current
+    if _current is not None:
+        _current.background.close()
     domain = _fresh_domain()
     root = Path(config.config_file_path).resolve().parent
     project = domain.project.load_project(root)
     env = domain.render.environment(project.layout.templates_dir)
-    _current = Build(config, root, domain, project, env)
+    context = domain.pages.Context(project, env)
+    try:
+        workers = domain.background.worker_count()
+    except ValueError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(error)) from None
+    background = domain.background.Background(context, workers)
+    _current = Build(config, root, domain, project, env, background)
     return _current
+
+
+def finish() -> None:
+    """End the build's background work (after the build, or when it fails)."""
+    if _current is not None:
+        _current.background.close()
 
 
 def _fresh_domain() -> ModuleType:
@@ -69,9 +89,14 @@ def _fresh_domain() -> ModuleType:
 
 
 def add_generated(files, config, generated: list) -> None:
-    """Add the domain's generated files (`ssesite.pages.GeneratedFile`) to the build."""
+    """Add the domain's generated files (`ssesite.pages.GeneratedFile`) to the build.
+
+    Made files get their content later (`fill`), from tasks started here.
+    """
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
+
+    build = current(config)
 
     for item in generated:
         # A file of that name in docs/ would be silently shadowed; `make check`
@@ -82,7 +107,25 @@ def add_generated(files, config, generated: list) -> None:
                 f"docs/{item.uri}: this page is generated from studies/ and data/; "
                 "expected no file of that name in docs/, found one"
             )
-        if item.content is not None:
-            files.append(File.generated(config, item.uri, content=item.content))
+        if item.recipe:
+            # Empty until filled: on_pre_page for pages, on_env for the rest
+            file = File.generated(config, item.uri, content="")
+            build.pending[item.uri] = (file, build.background.submit(*item.recipe))
         else:
-            files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))
+            file = File.generated(config, item.uri, abs_src_path=str(item.source))
+        files.append(file)
+
+
+def fill(build: Build, src_uri: str | None = None) -> None:
+    """Give made files their content: the file at `src_uri`, or all that are left."""
+    uris = [src_uri] if src_uri is not None else list(build.pending)
+    for uri in uris:
+        entry = build.pending.pop(uri, None)
+        if entry is None:
+            continue
+        file, pending = entry
+        content = pending.result()
+        if isinstance(content, bytes):
+            file.content_bytes = content
+        else:
+            file.content_string = content

@@ -41,9 +41,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    _runtime.add_generated(
-        files, config, build.domain.pages.citation_files(build.project, build.env)
-    )
+    _runtime.add_generated(files, config, build.domain.pages.citation_files(build.project))
     return files
 
 
@@ -62,14 +60,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     return markdown
 
 
-# Append the References section, or stop on a citation the checks missed.
+# Start the page's References section, or stop on a citation the checks missed.
+# The section is made beside the build (ssesite.background) and added after
+# the search plugin has indexed the page (on_page_context): a list of
+# references is not what readers search for.
 @event_priority(50)
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
     build = _runtime.current(config)
     extension = _extension(config)
     state = extension.renderer.end()
     if state is None:
-        return html
+        return
     if state.problems:
         problems = build.domain.problems.Problems()
         study = _study(build, page)
@@ -77,48 +78,51 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
             problems.add(state.file, _line(build, page, study, raw), "citation", message)
         raise PluginError(str(build.domain.problems.ContentError(problems.sorted())))
     if not state.occurrences:
-        return html
+        return
 
     views = build.domain.citeviews
     citing = views.CitingPage(
         page.file.src_uri, page.url, page.title or page.file.src_uri, state.occurrences
     )
     extension.renderer.citing_pages.append(citing)
-    view = views.references_view(
-        build.project.citations,
-        citing,
-        with_bibliography=True,
-        html=extension.renderer.reference_html,
-    )
-    html += "\n" + build.domain.render.render(build.env, "content/references.html", view=view)
-    _add_toc_entry(page, view)
-    return html
+    section = build.background.submit(build.domain.pages.references_section, citing)
+    build.state.setdefault("references", {})[page.file.src_uri] = section
+    _add_toc_entry(page, build.project.citations, state.occurrences)
 
 
-# All pages are converted: fill in the bibliography's list.
+# All pages are converted: start the bibliography's list. Like a References
+# section, it is put in place after the search plugin has indexed the page.
 def on_env(env, *, config: MkDocsConfig, files: Files):
     build = _runtime.current(config)
     views = build.domain.citeviews
     file = files.get_file_from_path(views.BIBLIOGRAPHY)
     if file is None or file.page is None or file.page.content is None:
         return env
-    view = views.bibliography_view(
-        build.project.citations, _extension(config).renderer.citing_pages
-    )
-    listing = build.domain.render.render(build.env, "content/bibliography-list.html", view=view)
-    file.page.content = file.page.content.replace(views.BIBLIOGRAPHY_MARKER, listing)
+    citing_pages = _extension(config).renderer.citing_pages
+    listing = build.background.submit(build.domain.pages.bibliography_listing, citing_pages)
+    build.state["bibliography"] = listing
+    cited = {key for citing in citing_pages for key in citing.occurrences}
     file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | {
-        row["reference"].anchor for row in view.rows
+        build.project.citations.reference(key).anchor for key in cited
     }
     return env
 
 
-# Scholarly metadata for the head of study pages (partials/sse/head-citation.html).
+# Scholarly metadata for the head of study pages (partials/sse/head-citation.html),
+# and the References section, once the search plugin (priority 0) is done.
+@event_priority(-10)
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs):
     build = _runtime.current(config)
     citation = build.state.get("citations", {}).get(page.file.src_uri)
     if citation is not None:
         context["sse_citation"] = citation
+    section = build.state.get("references", {}).pop(page.file.src_uri, None)
+    if section is not None:
+        page.content += "\n" + section.result()
+    views = build.domain.citeviews
+    if page.file.src_uri == views.BIBLIOGRAPHY and "bibliography" in build.state:
+        listing = build.state.pop("bibliography").result()
+        page.content = page.content.replace(views.BIBLIOGRAPHY_MARKER, listing)
     return context
 
 
@@ -158,8 +162,8 @@ def _line(build, page: Page, study, raw: str) -> int | None:
     return None
 
 
-def _add_toc_entry(page: Page, view) -> None:
-    ids = {"references"} | {row["reference"].anchor for row in view.rows}
+def _add_toc_entry(page: Page, citations, occurrences: dict) -> None:
+    ids = {"references"} | {citations.reference(key).anchor for key in occurrences}
     page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     entry = AnchorLink("References", "references", 2)
     items = page.toc.items

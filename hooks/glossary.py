@@ -28,41 +28,61 @@ if TYPE_CHECKING:
 # Add the generated glossary page. Nothing is written to docs/.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    _runtime.add_generated(
-        files, config, build.domain.pages.glossary_files(build.project, build.env)
-    )
+    _runtime.add_generated(files, config, build.domain.pages.glossary_files(build.project))
     return files
 
 
-# Link the first use of each term on the page, and remember where terms are used.
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+# Link the first use of each term on the page, and remember where terms are
+# used. Marking runs beside the build (ssesite.background), so this runs
+# last: the HTML it marks is the page's final HTML.
+@event_priority(-100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     build = _runtime.current(config)
-    glossarypage = build.domain.glossarypage
-    auto = glossarypage.is_marked(page.file.src_uri, page.meta)
-    if not auto and build.domain.glossary.SCHEME not in html:
-        return None
-    state = _state(build, files)
-    marked = state.marker.mark(html, page.url, auto=auto)
-    if marked.unknown:
-        # Sources in docs/ and studies/ were checked with their lines before
-        # the build; this catches term links that other generated pages carry.
-        message = build.domain.glossary.unknown_term_message(marked.unknown[0], state.glossary)
-        raise PluginError(f"{page.file.src_uri}: term link: {message}")
-    if page.file.src_uri != glossarypage.GLOSSARY:
-        state.usage.record(marked.terms, page.url, page.title or page.url)
-    return marked.html
+    domain = build.domain
+    auto = domain.glossarypage.is_marked(page.file.src_uri, page.meta)
+    if not auto and domain.glossary.SCHEME not in html:
+        return
+    state = _state(build)
+    if state.glossary_url is None:
+        state.glossary_url = files.get_file_from_path(domain.glossarypage.GLOSSARY).url
+    task = (domain.glossarymark.mark_page, state.glossary_url, html, page.url, auto)
+    state.marking[page.file.src_uri] = _Marking(page, html, auto, build.background.submit(*task))
 
 
-# Every page is marked before any is rendered into the theme, so the "used in"
-# lists are complete here. Runs before the search plugin indexes the page.
+# Every page is converted: collect where terms are used and fill in the
+# glossary's "used in" lists, before any page is rendered.
 @event_priority(50)
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    build = _runtime.current(config)
+    domain = build.domain
+    state = _state(build)
+    for src_uri, marking in state.marking.items():
+        marking.marked = marking.pending.result()
+        if marking.marked.unknown:
+            # Sources in docs/ and studies/ were checked with their lines before
+            # the build; this catches term links that other generated pages carry.
+            unknown = marking.marked.unknown[0]
+            message = domain.glossary.unknown_term_message(unknown, build.project.glossary)
+            raise PluginError(f"{src_uri}: term link: {message}")
+        if src_uri != domain.glossarypage.GLOSSARY:
+            page = marking.page
+            state.usage.record(marking.marked.terms, page.url, page.title or page.url)
+    file = files.get_file_from_path(domain.glossarypage.GLOSSARY)
+    if file is not None and file.page is not None and file.page.content is not None:
+        _put_marks(build, state, file.page)
+        file.page.content = domain.glossarypage.fill_used_in(
+            file.page.content, state.usage, file.page.url, build.env
+        )
+    return env
+
+
+# Put the marked HTML in place once the search plugin (priority 0) has
+# indexed the page: the words are the same, and the index is made faster
+# without the links. Before the citations hook adds the References.
+@event_priority(-5)
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs):
     build = _runtime.current(config)
-    if page.file.src_uri != build.domain.glossarypage.GLOSSARY:
-        return context
-    state = build.state.get("glossary")
-    usage = state.usage if state else build.domain.glossarymark.Usage()
-    page.content = build.domain.glossarypage.fill_used_in(page.content, usage, page.url, build.env)
+    _put_marks(build, _state(build), page)
     return context
 
 
@@ -71,20 +91,48 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs)
 # -----------------------------------------------------------------------------
 
 
+class _Marking:
+    """One page being marked."""
+
+    def __init__(self, page: Page, html: str, auto: bool, pending):
+        self.page = page
+        self.html = html
+        """The HTML that was sent to be marked."""
+        self.auto = auto
+        self.pending = pending
+        self.marked = None
+        """`glossarymark.Marked`, once collected."""
+
+
 class _State:
     """What the glossary hooks share during one build."""
 
-    def __init__(self, build, files: Files):
-        domain = build.domain
-        self.glossary = build.project.glossary
-        glossary_file = files.get_file_from_path(domain.glossarypage.GLOSSARY)
-        self.marker = domain.glossarymark.Marker(self.glossary, build.env, glossary_file.url)
-        self.usage = domain.glossarymark.Usage()
+    def __init__(self, build):
+        self.glossary_url: str | None = None
+        self.marking: dict[str, _Marking] = {}
+        """src_uri -> the page's marking, in the order pages were converted."""
+        self.usage = build.domain.glossarymark.Usage()
 
 
-def _state(build, files: Files) -> _State:
+def _state(build) -> _State:
     # Kept on the build object, so nothing survives into the next build.
     state = build.state.get("glossary")
     if state is None:
-        state = build.state["glossary"] = _State(build, files)
+        state = build.state["glossary"] = _State(build)
     return state
+
+
+def _put_marks(build, state: _State, page: Page) -> None:
+    marking = state.marking.pop(page.file.src_uri, None)
+    if marking is None:
+        return
+    if page.content == marking.html:
+        page.content = marking.marked.html
+        return
+    # Something changed the page after it was sent to be marked (the search
+    # plugin strips `data-search-*="..."` attributes): mark it again, here.
+    context = build.background.context
+    marked = build.domain.glossarymark.mark_page(
+        context, state.glossary_url, page.content, page.url, marking.auto
+    )
+    page.content = marked.html

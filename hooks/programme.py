@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
     site_url = config.site_url or ""
-    generated = build.domain.pages.programme_files(build.project, build.env, site_url)
+    generated = build.domain.pages.programme_files(build.project, site_url)
     _runtime.add_generated(files, config, generated)
     return files
 

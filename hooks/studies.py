@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import _runtime
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,8 +35,30 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 # Add the generated pages. Nothing is written to docs/ or studies/.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    _runtime.add_generated(files, config, build.domain.pages.study_files(build.project, build.env))
+    _runtime.add_generated(files, config, build.domain.pages.study_files(build.project))
     return files
+
+
+# A generated page's content is made beside the build (ssesite.background);
+# it must be there before MkDocs reads the page.
+@event_priority(100)
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
+    _runtime.fill(_runtime.current(config), page.file.src_uri)
+
+
+# ... and the other generated files before MkDocs copies them to the site.
+@event_priority(100)
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    _runtime.fill(_runtime.current(config))
+    return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _runtime.finish()
+
+
+def on_build_error(*, error: Exception, **kwargs) -> None:
+    _runtime.finish()
 
 
 # Expand the framework vocabulary into the page that describes it.

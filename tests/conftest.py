@@ -88,3 +88,11 @@ def _forget_domain_modules():
     yield
     for name in [n for n in sys.modules if n.startswith("hooks/")]:
         del sys.modules[name]
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests last: their session fixtures (the web server's thread,
+    # Playwright) stay alive to the end of the run, and a build in a process
+    # that runs other threads forks no workers (ssesite.background), so the
+    # build tests would no longer cover the workers.
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))

@@ -319,3 +319,18 @@ def test_build_is_reproducible(built_site: Path, tmp_path: Path):
 def test_mkdocs_bibtex_is_not_enabled():
     # Its text processing is replaced by hooks/citations.py; README.md says why.
     assert "bibtex" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_reference_lists_are_kept_out_of_the_search_index(built_site: Path):
+    # Added after the search plugin has indexed the page: readers search the
+    # text, not hundreds of reference entries.
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {d["location"]: d for d in docs["docs"]}
+    assert not [loc for loc in indexed if loc.endswith("#references")]
+    assert "bibliography/" in indexed
+    assert "sse-references" not in indexed["bibliography/"]["text"]
+    assert "Descriptive title; the page" not in json.dumps(docs)
+    korea = html.parse(str(built_site / "countries" / "korea" / "index.html")).getroot()
+    assert korea.cssselect("#references + ul.sse-references li")
+    bibliography = html.parse(str(built_site / "bibliography" / "index.html")).getroot()
+    assert len(bibliography.cssselect("ul.sse-bibliography > li")) >= 20

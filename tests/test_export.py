@@ -35,7 +35,7 @@ def test_export_builds_with_bare_material(tmp_path: Path):
 )
 def test_generated_files_cannot_leave_the_output_folder(uri):
     with pytest.raises(ValueError, match="unsafe generated path"):
-        GeneratedFile(uri, content="x")
+        GeneratedFile(uri, source=Path("x"))
 
 
 def test_every_real_generated_path_is_safe(tmp_path: Path):

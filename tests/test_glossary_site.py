@@ -222,3 +222,46 @@ def test_the_build_is_deterministic(project, built_site):
     site = build_site(project)
     for path in ("glossary/index.html", "countries/korea/index.html", "framework/index.html"):
         assert (site / path).read_bytes() == (built_site / path).read_bytes(), path
+
+
+def test_references_are_not_marked(built_site):
+    for page in pages(built_site):
+        assert not parse(page).cssselect(".sse-references a.sse-term"), page
+
+
+def test_a_term_in_a_cited_title_is_not_a_use_of_it(project):
+    # Marking happens before the References are added. This reference's
+    # publisher is the "ILO Cooperatives Unit".
+    (project / "docs" / "cites.md").write_text(
+        "# Cites\n\nAs the project page says [@ilo:project/WCMS_817001].\n", encoding="utf-8"
+    )
+    site = build_site(project)
+    doc = parse(site / "cites" / "index.html")
+    assert "Cooperatives Unit" in doc.cssselect(".sse-references")[0].text_content()
+    assert not doc.cssselect("a.sse-term")
+    glossary_page = parse(site / "glossary" / "index.html")
+    used = [a.get("href") for a in glossary_page.cssselect(".sse-used-in a")]
+    assert "../cites/" not in used
+
+
+def test_a_page_the_search_plugin_changes_is_still_marked(project):
+    # The search plugin strips data-search-* attributes after indexing a page;
+    # the marks, made beside the build, must then be made again on what is left.
+    (project / "docs" / "boosted.md").write_text(
+        '# Boosted\n\n<p data-search-boost="2">Every cooperative here is small.</p>\n\n'
+        "A mutual society too.\n",
+        encoding="utf-8",
+    )
+    site = build_site(project)
+    page = (site / "boosted" / "index.html").read_text(encoding="utf-8")
+    assert "data-search-boost" not in page
+    doc = html.fromstring(page)
+    terms = [a.get("data-term") for a in doc.cssselect("article a.sse-term")]
+    assert terms == ["cooperative", "mutual-society"]
+    used = [
+        a.get("href")
+        for a in entry(parse(site / "glossary/index.html"), "cooperative").cssselect(
+            ".sse-used-in a"
+        )
+    ]
+    assert "../boosted/" in used

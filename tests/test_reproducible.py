@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import build_site, copy_project
+from mkdocs.exceptions import Abort, PluginError
+from ssesite.background import worker_count
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -22,7 +26,13 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600732800")
     first = copy_project(tmp_path / "first")
     second = copy_project(tmp_path / "second")
+    # One build does everything in its own process, the other with workers
+    # (ssesite.background): the bytes must not depend on it.
+    monkeypatch.setenv("SSESITE_WORKERS", "0")
     site_a = build_site(first, tmp_path / "a", site_url="https://example.org/sse/")
+    monkeypatch.setenv("SSESITE_WORKERS", "2")
+    if sys.platform.startswith("linux"):
+        assert worker_count() == 2
     site_b = build_site(second, tmp_path / "b", site_url="https://example.org/sse/")
     a, b = digests(site_a), digests(site_b)
     assert sorted(a) == sorted(b)
@@ -45,3 +55,13 @@ def test_with_a_site_url_pages_have_canonical_and_sitemap(tmp_path: Path, monkey
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/sse/countries/korea/</loc>" in sitemap
     assert "<loc>https://example.org/sse/programme/sessions/opening/</loc>" in sitemap
+
+
+def test_a_wrong_worker_setting_stops_the_build(tmp_path: Path, monkeypatch, caplog):
+    monkeypatch.setenv("SSESITE_WORKERS", "all")
+    with pytest.raises((Abort, PluginError)):
+        build_site(copy_project(tmp_path / "p"), tmp_path / "s")
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == [
+        "SSESITE_WORKERS: expected a whole number of worker processes (0 for none), found 'all'"
+    ]

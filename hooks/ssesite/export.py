@@ -46,21 +46,24 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(project.layout.docs_dir, out)
+    context = pages.Context(project, env)
     generated_files = (
-        pages.study_files(project, env)
-        + pages.programme_files(project, env, site_url)
-        + pages.glossary_files(project, env)
-        + pages.citation_files(project, env)
+        pages.study_files(project)
+        + pages.programme_files(project, site_url)
+        + pages.glossary_files(project)
+        + pages.citation_files(project)
     )
     for generated in generated_files:
         target = out / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(generated.content, bytes):
-            target.write_bytes(generated.content)
-        elif generated.content is not None:
-            target.write_text(generated.content, encoding="utf-8")
-        else:
+        if not generated.recipe:
             shutil.copy2(generated.source, target)
+            continue
+        content = generated.make(context)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
     site_name = read_config(root, environ={}).get("site_name", "")
     count = 0
     for page in sorted(out.rglob("*.md")):

@@ -159,6 +159,19 @@ class Marker:
 # -----------------------------------------------------------------------------
 
 
+def mark_page(context, glossary_url: str, html: str, page_url: str, auto: bool) -> Marked:
+    """Mark one page with the project's glossary (a `background` task).
+
+    `context` is the build's `pages.Context`; the marker is made once per
+    process and glossary address.
+    """
+    markers = context.memo.setdefault("glossary-markers", {})
+    marker = markers.get(glossary_url)
+    if marker is None:
+        marker = markers[glossary_url] = Marker(context.project.glossary, context.env, glossary_url)
+    return marker.mark(html, page_url, auto=auto)
+
+
 def relative_url(target_url: str, base_url: str) -> str:
     """The address of `target_url` written in a page served at `base_url`.
 

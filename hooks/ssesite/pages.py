@@ -7,12 +7,13 @@ Material build) can use the very same Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from . import (
+    citemarkdown,
     citethis,
     citeviews,
     glossarypage,
@@ -31,12 +32,26 @@ from .project import Project
 # -----------------------------------------------------------------------------
 
 
+@dataclass
+class Context:
+    """What generated content is made from, for one build."""
+
+    project: Project
+    env: jinja2.Environment
+    memo: dict = field(default_factory=dict)
+    """What tasks keep for the rest of the build (per process)."""
+
+
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A page (Markdown `content`) or a copied file (`source`) at `uri`."""
+    """A file at `uri`: a page or export made by `recipe`, or a copy of `source`.
+
+    `recipe` is `(function, *args)`; the content is `function(context, *args)`,
+    made when it is needed (possibly in a worker process: see `background`).
+    """
 
     uri: str
-    content: str | bytes | None = None
+    recipe: tuple = ()
     source: Path | None = None
 
     def __post_init__(self):
@@ -46,78 +61,144 @@ class GeneratedFile:
         if self.uri.startswith("/") or "\\" in self.uri or any(p in ("", ".", "..") for p in parts):
             raise ValueError(f"unsafe generated path {self.uri!r}")
 
+    def make(self, context: Context) -> str | bytes:
+        """The file's content (a made file only)."""
+        function, *args = self.recipe
+        return function(context, *args)
+
 
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
 
 
-def study_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:
+def study_files(project: Project) -> list[GeneratedFile]:
     """Country pages, the files published beside them, the index and comparison."""
     files: list[GeneratedFile] = []
     for study in project.studies:
-        content = render.render(env, "content/study.md", view=views.study_view(study, project))
-        files.append(GeneratedFile(urls.study_uri(study.slug), content=content))
+        uri = urls.study_uri(study.slug)
+        files.append(GeneratedFile(uri, recipe=(study_page, uri)))
         for asset in study.assets:
             relative = asset.relative_to(study.folder).as_posix()
             files.append(GeneratedFile(urls.study_asset_uri(study.slug, relative), source=asset))
-    files.append(
-        GeneratedFile(
-            urls.COUNTRIES_INDEX,
-            content=render.render(env, "content/countries.md", view=views.countries_view(project)),
-        )
-    )
-    files.append(
-        GeneratedFile(
-            urls.COMPARISON,
-            content=render.render(
-                env, "content/comparison.md", view=views.comparison_view(project)
-            ),
-        )
-    )
+    files.append(GeneratedFile(urls.COUNTRIES_INDEX, recipe=(countries_page,)))
+    files.append(GeneratedFile(urls.COMPARISON, recipe=(comparison_page,)))
     return files
 
 
-def citation_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:
+def citation_files(project: Project) -> list[GeneratedFile]:
     """The bibliography page (its list is filled in once every page is converted)."""
-    content = render.render(env, "content/bibliography.md")
-    return [GeneratedFile(citeviews.BIBLIOGRAPHY, content=content)]
+    return [GeneratedFile(citeviews.BIBLIOGRAPHY, recipe=(bibliography_page,))]
 
 
-def glossary_files(project: Project, env: jinja2.Environment) -> list[GeneratedFile]:
+def glossary_files(project: Project) -> list[GeneratedFile]:
     """The glossary page ("used in" lists are filled in once every page is marked)."""
-    view = glossarypage.page_view(project.glossary, project.citations)
-    content = render.render(env, "content/glossary.md", view=view)
-    return [GeneratedFile(glossarypage.GLOSSARY, content=content)]
+    return [GeneratedFile(glossarypage.GLOSSARY, recipe=(glossary_page,))]
 
 
-def programme_files(
-    project: Project, env: jinja2.Environment, site_url: str
-) -> list[GeneratedFile]:
+def programme_files(project: Project, site_url: str) -> list[GeneratedFile]:
     """Programme, session, speakers and changes pages, and the calendar/schedule exports."""
     programme, links = project.programme, programme_links
-    pages = {
-        links.PROGRAMME: ("content/programme.md", programme_views.programme_view(project)),
-        links.SPEAKERS: ("content/programme-speakers.md", programme_views.speakers_view(project)),
-        links.CHANGES: ("content/programme-changes.md", programme_views.changes_view(project)),
-    }
-    for session in programme.sessions:
-        view = programme_views.session_view(project, session)
-        pages[links.session_uri(session.id)] = ("content/programme-session.md", view)
     files = [
-        GeneratedFile(uri, content=render.render(env, template, view=view))
-        for uri, (template, view) in pages.items()
+        GeneratedFile(links.PROGRAMME, recipe=(programme_page, "programme")),
+        GeneratedFile(links.SPEAKERS, recipe=(programme_page, "speakers")),
+        GeneratedFile(links.CHANGES, recipe=(programme_page, "changes")),
     ]
-    exports = {
-        links.PROGRAMME_ICS: programme_ics.programme_ics(programme, site_url),
-        links.SCHEDULE_XML: programme_schedule.schedule_xml(programme, site_url),
-        links.SCHEDULE_JSON: programme_schedule.schedule_json(programme, site_url).encode("utf-8"),
-    }
-    for session in programme.sessions:
-        uri = links.session_ics_uri(programme, session.id)
-        exports[uri] = programme_ics.session_ics(programme, session, site_url)
-    files += [GeneratedFile(uri, content=content) for uri, content in exports.items()]
+    files += [
+        GeneratedFile(links.session_uri(s.id), recipe=(session_page, s.id))
+        for s in programme.sessions
+    ]
+    files += [
+        GeneratedFile(links.PROGRAMME_ICS, recipe=(programme_export, "ics", site_url)),
+        GeneratedFile(links.SCHEDULE_XML, recipe=(programme_export, "xml", site_url)),
+        GeneratedFile(links.SCHEDULE_JSON, recipe=(programme_export, "json", site_url)),
+    ]
+    files += [
+        GeneratedFile(links.session_ics_uri(programme, s.id), recipe=(session_ics, s.id, site_url))
+        for s in programme.sessions
+    ]
     return files
+
+
+# Recipes: each makes one generated file from the build's context.
+
+
+def study_page(context: Context, uri: str) -> str:
+    study = context.project.study_at(uri)
+    return render.render(
+        context.env, "content/study.md", view=views.study_view(study, context.project)
+    )
+
+
+def countries_page(context: Context) -> str:
+    view = views.countries_view(context.project)
+    return render.render(context.env, "content/countries.md", view=view)
+
+
+def comparison_page(context: Context) -> str:
+    view = views.comparison_view(context.project)
+    return render.render(context.env, "content/comparison.md", view=view)
+
+
+def bibliography_page(context: Context) -> str:
+    return render.render(context.env, "content/bibliography.md")
+
+
+def glossary_page(context: Context) -> str:
+    project = context.project
+    view = glossarypage.page_view(project.glossary, project.citations)
+    return render.render(context.env, "content/glossary.md", view=view)
+
+
+PROGRAMME_PAGES = {
+    "programme": ("content/programme.md", programme_views.programme_view),
+    "speakers": ("content/programme-speakers.md", programme_views.speakers_view),
+    "changes": ("content/programme-changes.md", programme_views.changes_view),
+}
+
+
+def programme_page(context: Context, name: str) -> str:
+    template, make_view = PROGRAMME_PAGES[name]
+    return render.render(context.env, template, view=make_view(context.project))
+
+
+def session_page(context: Context, session_id: str) -> str:
+    project = context.project
+    view = programme_views.session_view(project, project.programme.session(session_id))
+    return render.render(context.env, "content/programme-session.md", view=view)
+
+
+def programme_export(context: Context, kind: str, site_url: str) -> str | bytes:
+    programme = context.project.programme
+    if kind == "ics":
+        return programme_ics.programme_ics(programme, site_url)
+    if kind == "xml":
+        return programme_schedule.schedule_xml(programme, site_url)
+    return programme_schedule.schedule_json(programme, site_url).encode("utf-8")
+
+
+def session_ics(context: Context, session_id: str, site_url: str) -> str | bytes:
+    programme = context.project.programme
+    return programme_ics.session_ics(programme, programme.session(session_id), site_url)
+
+
+def references_section(context: Context, page: citeviews.CitingPage) -> str:
+    """The HTML of the References section of `page` (a `background` task)."""
+    renderer = context.memo.get("citation-renderer")
+    if renderer is None:
+        renderer = context.memo["citation-renderer"] = citemarkdown.CitationRenderer(
+            context.project.citations, context.env
+        )
+    view = citeviews.references_view(
+        context.project.citations, page, with_bibliography=True, html=renderer.reference_html
+    )
+    return render.render(context.env, "content/references.html", view=view)
+
+
+def bibliography_listing(context: Context, citing_pages: list[citeviews.CitingPage]) -> str:
+    """The HTML of the bibliography's list (a `background` task)."""
+    view = citeviews.bibliography_view(context.project.citations, citing_pages)
+    return render.render(context.env, "content/bibliography-list.html", view=view)
 
 
 def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.Environment) -> str:

@@ -1,0 +1,156 @@
+"""Background tasks: the same results with or without worker processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+
+import pytest
+from ssesite.background import Background, WorkerError, can_fork, worker_count
+
+LINUX = sys.platform.startswith("linux")
+needs_fork = pytest.mark.skipif(not LINUX, reason="workers fork on Linux only")
+
+
+# Tasks are module-level functions of (context, *args), as in the build.
+
+
+def greet(context: dict, name: str) -> str:
+    return f"{context['greeting']}, {name}"
+
+
+def fail(context: dict, message: str) -> str:
+    raise KeyError(message)
+
+
+def echo(context: dict, data: bytes) -> bytes:
+    return data
+
+
+def whoami(context: dict) -> int:
+    return os.getpid()
+
+
+def die(context: dict) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+class Unpicklable(Exception):
+    def __init__(self, handle):
+        super().__init__("cannot travel")
+        self.handle = handle
+
+    def __reduce__(self):
+        raise TypeError("not picklable")
+
+
+def fail_unpicklably(context: dict) -> None:
+    raise Unpicklable(object())
+
+
+@pytest.fixture(params=[0, 1, 2], ids=["in-process", "one-worker", "two-workers"])
+def background(request):
+    if request.param and not LINUX:
+        pytest.skip("workers fork on Linux only")
+    tasks = Background({"greeting": "Hello"}, request.param)
+    yield tasks
+    tasks.close()
+
+
+def test_results_come_back_for_each_task(background):
+    pending = [background.submit(greet, f"reader {n}") for n in range(200)]
+    # Asked for out of order, as the build does
+    assert pending[150].result() == "Hello, reader 150"
+    assert [p.result() for p in pending] == [f"Hello, reader {n}" for n in range(200)]
+
+
+def test_a_task_error_is_raised_where_the_result_is_asked_for(background):
+    pending = background.submit(fail, "no such term")
+    after = background.submit(greet, "still working")
+    with pytest.raises(KeyError, match="no such term"):
+        pending.result()
+    assert after.result() == "Hello, still working"
+
+
+def test_large_results_and_arguments_do_not_block(background):
+    # Far more than a pipe holds, in both directions, before any is read
+    blobs = [bytes([n]) * 3_000_000 for n in range(6)]
+    pending = [background.submit(echo, blob) for blob in blobs]
+    assert [p.result() for p in reversed(pending)] == list(reversed(blobs))
+
+
+@needs_fork
+def test_workers_are_other_processes_and_are_stopped():
+    tasks = Background({}, 2)
+    pids = {tasks.submit(whoami).result() for _ in range(20)}
+    assert os.getpid() not in pids
+    tasks.close()
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_without_workers_a_task_runs_when_its_result_is_needed():
+    tasks = Background({"greeting": "Hi"}, 0)
+    pending = tasks.submit(whoami)
+    assert pending.result() == os.getpid()
+
+
+@needs_fork
+def test_a_worker_that_dies_fails_its_tasks_with_a_clear_error():
+    tasks = Background({}, 1)
+    try:
+        doomed = tasks.submit(die)
+        with pytest.raises(WorkerError, match=r"background worker \d+ stopped before finishing"):
+            doomed.result()
+    finally:
+        tasks.close()
+
+
+@needs_fork
+def test_an_error_that_cannot_be_sent_back_is_described():
+    tasks = Background({}, 1)
+    try:
+        with pytest.raises(WorkerError, match="Unpicklable: cannot travel"):
+            tasks.submit(fail_unpicklably).result()
+    finally:
+        tasks.close()
+
+
+@needs_fork
+def test_closing_with_unfinished_work_does_not_wait_for_it():
+    tasks = Background({"greeting": "Hello"}, 1)
+    for _ in range(50):
+        tasks.submit(echo, b"x" * 1_000_000)
+    tasks.close()  # returns: the worker is stopped, its results dropped
+
+
+@needs_fork
+def test_worker_count_follows_the_setting():
+    # Browser tests run last (conftest.py), so no other thread runs here
+    assert threading.active_count() == 1 and can_fork()
+    assert worker_count({"SSESITE_WORKERS": "0"}) == 0
+    assert worker_count({"SSESITE_WORKERS": "3"}) == 3
+    assert 0 <= worker_count({}) <= 3
+
+
+def test_no_workers_in_a_process_that_runs_threads():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        assert worker_count({"SSESITE_WORKERS": "2"}) == 0
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_wrong_worker_setting_says_what_is_expected():
+    with pytest.raises(ValueError) as error:
+        worker_count({"SSESITE_WORKERS": "many"})
+    assert str(error.value) == (
+        "SSESITE_WORKERS: expected a whole number of worker processes (0 for none), found 'many'"
+    )
