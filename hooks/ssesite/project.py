@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citeviews, glossarypage, programme_links, urls
+from . import citeviews, contentcache, glossarypage, programme_links, urls
 from .citations import Citations, load_citations
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
@@ -78,8 +78,27 @@ class Project:
 
 
 def load_project(root: Path) -> Project:
-    """Load every piece of content under `root`, collecting all problems."""
+    """Load every piece of content under `root`, collecting all problems.
+
+    Content that loaded without problems is kept in `contentcache` and read
+    back while no source changes. The settings come from mkdocs.yml and the
+    environment, so they are read every time.
+    """
     layout = Layout(root.resolve())
+    cache = contentcache.ContentCache(layout.root) if contentcache.enabled() else None
+    key = cache.key() if cache is not None else ""
+    project = cache.get(key) if cache is not None else None
+    if project is None:
+        project = load_content(layout)
+        if cache is not None and not project.problems:
+            cache.put(key, project)
+    project.settings = load_settings(layout.root, project.problems)
+    check_generated_uris(project, generated_uris(project))
+    return project
+
+
+def load_content(layout: Layout) -> Project:
+    """Load and check the framework, countries, studies, programme, citations and glossary."""
     problems = Problems()
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
@@ -96,12 +115,7 @@ def load_project(root: Path) -> Project:
         layout.data_dir / "glossary.yml", "data/glossary.yml", problems, bib_keys=shared_keys
     )
     check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
-    project = Project(
-        layout, framework, countries, studies, problems, programme, glossary, citations
-    )
-    project.settings = load_settings(layout.root, problems)
-    check_generated_uris(project, generated_uris(project))
-    return project
+    return Project(layout, framework, countries, studies, problems, programme, glossary, citations)
 
 
 def generated_uris(project: Project) -> list[str]:
