@@ -2,7 +2,9 @@
 
 Builds a corpus in this process with the citation hook's events, the loading
 of the bibliographies and the in-text rendering timed (nested calls counted
-once), and prints the share of the whole build.
+once), and prints the share of the whole build. It builds without worker
+processes and without the content cache, so that all the citation work is
+done, and timed, in this process.
 
 Usage: python benchmarks/citation_share.py CORPUS   (a folder made by generate.py)
 """
@@ -37,6 +39,8 @@ def timed(function):
 
 def main(corpus: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SSESITE_WORKERS"] = "0"
+    os.environ["SSESITE_CACHE"] = "0"
     os.chdir(corpus)
     sys.path.insert(0, str(corpus / "hooks"))
     import _runtime  # the corpus's own copy of the hooks

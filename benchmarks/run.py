@@ -2,11 +2,13 @@
 
 For each corpus size N it generates a synthetic corpus (benchmarks/generate.py),
 exports its final Markdown (ssesite.export), then builds, alternating and
-repeated: (a) the project with every feature on, (b) bare Material over the
-exported Markdown with no hooks and no citation plugin. It reports median wall
-time, the ratio a/b, peak memory, a study page's HTML size, the search index
-size and the time of `make check` alone, and ends with the line
-`ratio_vs_bare_material=<x.xx>` for N = 300.
+repeated: (a) the project with every feature on, as it ships (its content
+cache filled by an untimed first build), (a0) the same with the content cache
+off, as on a fresh clone, and (b) bare Material over the exported Markdown
+with no hooks and no citation plugin. It reports median wall times, the
+ratios a/b and a0/b, peak memory, a study page's HTML size, the search index
+size and the time of `make check` alone (with and without the cache), and
+ends with the line `ratio_vs_bare_material=<x.xx>` (a/b) for N = 300.
 
 Usage: python benchmarks/run.py [--sizes 30,300] [--with-1000] [--repeat 3]
 """
@@ -32,15 +34,16 @@ from generate import generate  # noqa: E402
 from ssesite.export import bare_config, export  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600732800"}
+NO_CACHE = {"SSESITE_CACHE": "0"}
 
 
-def measured(args: list[str], cwd: Path, scratch: Path) -> dict:
+def measured(args: list[str], cwd: Path, scratch: Path, env: dict | None = None) -> dict:
     """Run `python -m args...` under measure.py; return seconds, memory, exit."""
     report = scratch / "measure.json"
     subprocess.run(
         [sys.executable, str(HERE / "measure.py"), str(report), "--", *args],
         cwd=cwd,
-        env={**ENV, "PYTHONPATH": str(cwd / "hooks")},
+        env={**ENV, "PYTHONPATH": str(cwd / "hooks"), **(env or {})},
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -57,31 +60,38 @@ def bench(size: int, repeat: int, scratch: Path) -> dict:
     bare_yml.write_text(bare_config(corpus, markdown, bare_site), encoding="utf-8")
     project_site = scratch / f"site-{size}"
 
-    project_runs, bare_runs = [], []
+    build = ["mkdocs", "build", "--strict", "-d", str(project_site)]
+    measured(build, corpus, scratch)  # fills the content cache
+    project_runs, cold_runs, bare_runs = [], [], []
     for _ in range(repeat):
-        # Alternate, so that drift in machine load hits both alike
-        project_runs.append(
-            measured(["mkdocs", "build", "--strict", "-d", str(project_site)], corpus, scratch)
-        )
+        # Alternate, so that drift in machine load hits all alike
+        project_runs.append(measured(build, corpus, scratch))
+        cold_runs.append(measured(build, corpus, scratch, NO_CACHE))
         bare_runs.append(
             measured(["mkdocs", "build", "--strict", "-f", str(bare_yml)], corpus, scratch)
         )
-    check_runs = [measured(["ssesite.check", str(corpus)], corpus, scratch) for _ in range(repeat)]
+    check = ["ssesite.check", str(corpus)]
+    check_runs = [measured(check, corpus, scratch) for _ in range(repeat)]
+    cold_check_runs = [measured(check, corpus, scratch, NO_CACHE) for _ in range(repeat)]
 
     study_page = project_site / "countries" / "synthetic-0001" / "index.html"
     index = project_site / "search" / "search_index.json"
     a = statistics.median(r["seconds"] for r in project_runs)
+    a0 = statistics.median(r["seconds"] for r in cold_runs)
     b = statistics.median(r["seconds"] for r in bare_runs)
     return {
         "studies": size,
         "project_s": round(a, 2),
+        "cold_s": round(a0, 2),
         "bare_s": round(b, 2),
         "ratio": round(a / b, 2),
-        "project_peak_mb": round(max(r["max_rss_mb"] for r in project_runs), 1),
+        "cold_ratio": round(a0 / b, 2),
+        "project_peak_mb": round(max(r["max_rss_mb"] for r in project_runs + cold_runs), 1),
         "bare_peak_mb": round(max(r["max_rss_mb"] for r in bare_runs), 1),
         "study_page_kb": round(study_page.stat().st_size / 1024, 1),
         "search_index_kb": round(index.stat().st_size / 1024, 1),
         "check_s": round(statistics.median(r["seconds"] for r in check_runs), 2),
+        "cold_check_s": round(statistics.median(r["seconds"] for r in cold_check_runs), 2),
     }
 
 
@@ -98,46 +108,34 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    header = (
-        "N",
-        "project s",
-        "bare s",
-        "ratio",
-        "peak MB",
-        "bare MB",
-        "page KB",
-        "index KB",
-        "check s",
-    )
-    print(" | ".join(header))
+    columns = {
+        "studies": "N",
+        "project_s": "project s",
+        "cold_s": "no-cache s",
+        "bare_s": "bare s",
+        "ratio": "ratio",
+        "cold_ratio": "no-cache ratio",
+        "project_peak_mb": "peak MB",
+        "bare_peak_mb": "bare MB",
+        "study_page_kb": "page KB",
+        "search_index_kb": "index KB",
+        "check_s": "check s",
+        "cold_check_s": "no-cache check s",
+    }
+    print(" | ".join(columns.values()))
     results = {}
     with tempfile.TemporaryDirectory(prefix="sse-bench-") as scratch:
         for size in sizes:
             row = bench(size, args.repeat, Path(scratch))
             results[size] = row
-            print(
-                " | ".join(
-                    str(v)
-                    for v in (
-                        row["studies"],
-                        row["project_s"],
-                        row["bare_s"],
-                        row["ratio"],
-                        row["project_peak_mb"],
-                        row["bare_peak_mb"],
-                        row["study_page_kb"],
-                        row["search_index_kb"],
-                        row["check_s"],
-                    )
-                ),
-                flush=True,
-            )
+            print(" | ".join(str(row[key]) for key in columns), flush=True)
     if 1000 in results and 100 in results:
         print(
             f"linearity time(1000)/time(100) = "
             f"{results[1000]['project_s'] / results[100]['project_s']:.2f}"
         )
     if 300 in results:
+        print(f"no_cache_ratio_vs_bare_material={results[300]['cold_ratio']:.2f}")
         print(f"ratio_vs_bare_material={results[300]['ratio']:.2f}")
     return 0
 

@@ -42,7 +42,9 @@ SHARED_BIB = "data/references.bib"
 STUDY_BIB = "references.bib"
 
 # A bracket group with an '@' inside, not an image, not escaped, not a link.
-GROUP = re.compile(r"(?<![\\!])\[(?P<body>[^\[\]]*@[^\[\]]*)\](?![\[(])")
+# (The '[' comes first and the look-behind after it, so that `re` can skip
+# ahead to the next '[': this is searched in every run of text of every page.)
+GROUP = re.compile(r"\[(?<![\\!]\[)(?P<body>[^\[\]]*@[^\[\]]*)\](?![\[(])")
 PART = re.compile(
     rf"^\s*(?:(?P<prefix>[^@;]*?)\s+)?@(?P<key>{KEY})(?:\s*,(?P<locator>[^@;]*))?\s*$",
     re.DOTALL,
