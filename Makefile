@@ -55,4 +55,4 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix hooks tests tools
 
 clean:
-	rm -rf site .site-build-* .site-previous-* .pytest_cache node_modules
+	rm -rf site .site-build-* .site-previous-* .pytest_cache node_modules .cache
