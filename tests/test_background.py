@@ -69,8 +69,12 @@ def test_results_come_back_for_each_task(background):
 def test_a_task_error_is_raised_where_the_result_is_asked_for(background):
     pending = background.submit(fail, "no such term")
     after = background.submit(greet, "still working")
-    with pytest.raises(KeyError, match="no such term"):
+    with pytest.raises(KeyError, match="no such term") as error:
         pending.result()
+    # A worker's traceback does not reach the build: the error says which task
+    assert error.value.__notes__ == [
+        "(in the build's task test_background.fail('no such term',))"
+    ]
     assert after.result() == "Hello, still working"
 
 

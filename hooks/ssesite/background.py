@@ -97,7 +97,7 @@ class Background:
         self._next_id += 1
         task_id = self._next_id
         if self.workers == 0:
-            return Pending(self, task_id, task=lambda: function(self.context, *args))
+            return Pending(self, task_id, task=lambda: _call(function, self.context, args))
         if self._pool is None:
             self._pool = [_Worker.fork(self.context) for _ in range(self.workers)]
         worker = min(self._pool, key=lambda w: w.outstanding)
@@ -296,8 +296,7 @@ def _serve(context: Any, tasks: int, results: int) -> None:
                 (size,) = _HEADER.unpack(header)
                 task_id, function, args = pickle.loads(source.read(size))
                 try:
-                    reply = (task_id, True, function(context, *args))
-                    data = _frame(reply)
+                    data = _frame((task_id, True, _call(function, context, args)))
                 except BaseException as error:  # sent back, raised in the build
                     data = _frame((task_id, False, _sendable(error)))
                 sink.write(data)
@@ -307,6 +306,22 @@ def _serve(context: Any, tasks: int, results: int) -> None:
     finally:
         # Never return into the build's code, nor run its exit handlers.
         os._exit(code)
+
+
+def _call(function: Callable[..., Any], context: Any, args: tuple) -> Any:
+    try:
+        return function(context, *args)
+    except Exception as error:
+        # Say which task failed: a worker's traceback does not reach the build.
+        error.add_note(
+            f"(in the build's task {function.__module__}.{function.__name__}{_brief(args)})"
+        )
+        raise
+
+
+def _brief(args: tuple) -> str:
+    text = repr(args)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _sendable(error: BaseException) -> BaseException:
