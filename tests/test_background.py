@@ -72,9 +72,7 @@ def test_a_task_error_is_raised_where_the_result_is_asked_for(background):
     with pytest.raises(KeyError, match="no such term") as error:
         pending.result()
     # A worker's traceback does not reach the build: the error says which task
-    assert error.value.__notes__ == [
-        "(in the build's task test_background.fail('no such term',))"
-    ]
+    assert error.value.__notes__ == ["(in the build's task test_background.fail('no such term',))"]
     assert after.result() == "Hello, still working"
 
 

@@ -99,7 +99,9 @@ class Background:
         if self.workers == 0:
             return Pending(self, task_id, task=lambda: _call(function, self.context, args))
         if self._pool is None:
-            self._pool = [_Worker.fork(self.context) for _ in range(self.workers)]
+            self._pool = []
+            for _ in range(self.workers):
+                self._pool.append(_Worker.fork(self.context, others=self._pool))
         worker = min(self._pool, key=lambda w: w.outstanding)
         self._owner_of[task_id] = worker
         worker.outstanding += 1
@@ -171,15 +173,17 @@ class _Worker:
         self._buffer = bytearray()
 
     @classmethod
-    def fork(cls, context: Any) -> _Worker:
+    def fork(cls, context: Any, others: list[_Worker]) -> _Worker:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         for fd in (task_write, result_write):
             _widen(fd)
         pid = os.fork()
         if pid == 0:  # the worker
-            os.close(task_write)
-            os.close(result_read)
+            # Keep no end of another worker's pipes open, so that each
+            # worker sees its own end of input when the build closes it.
+            for fd in [task_write, result_read] + [f for w in others for f in (w.tasks, w.results)]:
+                os.close(fd)
             _serve(context, task_read, result_write)  # never returns
         os.close(task_read)
         os.close(result_write)
