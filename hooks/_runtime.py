@@ -7,6 +7,10 @@ until the server restarts. Each build therefore drops the package from
 once for all hooks. This also keeps module state from leaking between builds
 (and between test projects built in one process).
 
+Each build also gets its `ssesite.background.Background`, which makes the
+generated files (`add_generated`, `fill`) and other work of the hooks beside
+MkDocs; hooks/studies.py closes it when the build ends or fails.
+
 Only this small file and the hook files themselves need a restart when edited.
 """
 
