@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from ssesite.background import Background, WorkerError, can_fork, worker_count
@@ -156,3 +157,28 @@ def test_a_wrong_worker_setting_says_what_is_expected():
     assert str(error.value) == (
         "SSESITE_WORKERS: expected a whole number of worker processes (0 for none), found 'many'"
     )
+
+
+@needs_fork
+def test_large_results_travel_through_files_that_are_removed():
+    tasks = Background({}, 1)
+    blob = b"y" * 2_000_000
+    assert tasks.submit(echo, blob).result() == blob
+    folder = Path(tasks._spill_folder)
+    assert folder.is_dir() and list(folder.iterdir()) == []  # read, then deleted
+    tasks.submit(echo, blob)  # never asked for
+    tasks.close()
+    assert not folder.exists()
+
+
+@needs_fork
+def test_a_task_that_cannot_be_sent_runs_in_the_build_process():
+    def local(context: dict) -> int:  # not importable by name: cannot be pickled
+        return os.getpid()
+
+    tasks = Background({}, 1)
+    try:
+        assert tasks.submit(local).result() == os.getpid()
+        assert tasks._pool is None  # nothing was forked for it
+    finally:
+        tasks.close()

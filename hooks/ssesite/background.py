@@ -25,9 +25,11 @@ from __future__ import annotations
 import os
 import pickle
 import select
+import shutil
 import signal
 import struct
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -44,6 +46,10 @@ PIPE_SIZE = 1 << 20
 """Pipe buffer asked for (Linux allows up to 1 MiB by default), so that a
 worker can run well ahead of the build without waiting to hand over results."""
 
+SPILL_SIZE = 1 << 18
+"""A result larger than this goes through a file, so that a worker never
+waits for the build to read a pipe before it starts its next task."""
+
 _HEADER = struct.Struct("!Q")
 
 # -----------------------------------------------------------------------------
@@ -53,6 +59,13 @@ _HEADER = struct.Struct("!Q")
 
 class WorkerError(RuntimeError):
     """A worker process stopped, or its result could not be sent back."""
+
+
+class _Spilled:
+    """A result left in a file of the Background's folder."""
+
+    def __init__(self, path: str):
+        self.path = path
 
 
 class Pending:
@@ -90,22 +103,32 @@ class Background:
         self.workers = workers
         self._next_id = 0
         self._pool: list[_Worker] | None = None
+        self._spill_folder: str | None = None
         self._owner_of: dict[int, _Worker] = {}
         self._results: dict[int, tuple[bool, Any]] = {}
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Pending:
         self._next_id += 1
         task_id = self._next_id
+        in_process = Pending(self, task_id, task=lambda: _call(function, self.context, args))
         if self.workers == 0:
-            return Pending(self, task_id, task=lambda: _call(function, self.context, args))
+            return in_process
+        try:
+            frame = _frame((task_id, function, args))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            # Only what pickles can travel (a function pickles by its module's
+            # name, and a module imported twice has two of it): run it here.
+            return in_process
         if self._pool is None:
+            self._spill_folder = tempfile.mkdtemp(prefix="ssesite-results-")
             self._pool = []
             for _ in range(self.workers):
-                self._pool.append(_Worker.fork(self.context, others=self._pool))
+                worker = _Worker.fork(self.context, self._spill_folder, others=self._pool)
+                self._pool.append(worker)
         worker = min(self._pool, key=lambda w: w.outstanding)
         self._owner_of[task_id] = worker
         worker.outstanding += 1
-        worker.outbox += _frame((task_id, function, args))
+        worker.outbox += frame
         self._pump(wait=False)
         return Pending(self, task_id)
 
@@ -114,6 +137,9 @@ class Background:
         for worker in self._pool or ():
             worker.stop()
         self._pool = None
+        if self._spill_folder is not None:
+            shutil.rmtree(self._spill_folder, ignore_errors=True)
+            self._spill_folder = None
         self._owner_of.clear()
         self._results.clear()
 
@@ -148,6 +174,8 @@ class Background:
             if worker.results in readable and worker.alive:
                 for task_id, ok, value in worker.receive():
                     worker.outstanding -= 1
+                    if isinstance(value, _Spilled):
+                        ok, value = _unspill(value)
                     self._results[task_id] = (ok, value)
             if not worker.alive:
                 self._fail_tasks_of(worker)
@@ -173,7 +201,7 @@ class _Worker:
         self._buffer = bytearray()
 
     @classmethod
-    def fork(cls, context: Any, others: list[_Worker]) -> _Worker:
+    def fork(cls, context: Any, spill_folder: str, others: list[_Worker]) -> _Worker:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         for fd in (task_write, result_write):
@@ -184,7 +212,7 @@ class _Worker:
             # worker sees its own end of input when the build closes it.
             for fd in [task_write, result_read] + [f for w in others for f in (w.tasks, w.results)]:
                 os.close(fd)
-            _serve(context, task_read, result_write)  # never returns
+            _serve(context, task_read, result_write, spill_folder)  # never returns
         os.close(task_read)
         os.close(result_write)
         os.set_blocking(task_write, False)
@@ -290,7 +318,7 @@ def _widen(fd: int) -> None:
         pass  # the default size works, with more waiting
 
 
-def _serve(context: Any, tasks: int, results: int) -> None:
+def _serve(context: Any, tasks: int, results: int, spill_folder: str) -> None:
     """The worker's life: run tasks until the build closes the pipe."""
     code = 0
     try:
@@ -303,6 +331,8 @@ def _serve(context: Any, tasks: int, results: int) -> None:
                     data = _frame((task_id, True, _call(function, context, args)))
                 except BaseException as error:  # sent back, raised in the build
                     data = _frame((task_id, False, _sendable(error)))
+                if len(data) > SPILL_SIZE:
+                    data = _spill(task_id, data, spill_folder)
                 sink.write(data)
                 sink.flush()
     except BaseException:
@@ -326,6 +356,21 @@ def _call(function: Callable[..., Any], context: Any, args: tuple) -> Any:
 def _brief(args: tuple) -> str:
     text = repr(args)
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _spill(task_id: int, data: bytes, folder: str) -> bytes:
+    """Write a framed reply to a file; return the frame that points at it."""
+    fd, path = tempfile.mkstemp(dir=folder)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(memoryview(data)[_HEADER.size :])
+    return _frame((task_id, True, _Spilled(path)))
+
+
+def _unspill(spilled: _Spilled) -> tuple[bool, Any]:
+    with open(spilled.path, "rb") as handle:
+        _, ok, value = pickle.load(handle)
+    os.unlink(spilled.path)
+    return ok, value
 
 
 def _sendable(error: BaseException) -> BaseException:

@@ -260,12 +260,14 @@ def mask_code(text: str) -> str:
     return INLINE_CODE.sub(lambda m: _blank(m.group(0)), masked)
 
 
-def load_citations(root: Path, studies: list, docs_dir: Path, problems: Problems) -> Citations:
+def load_citations(
+    root: Path, studies: list, docs_dir: Path, problems: Problems, load_bib=load_bib_file
+) -> Citations:
     """Parse the bibliographies and check the citations of every source page."""
     files: list[BibFile] = []
     shared_path = root / SHARED_BIB
     shared = (
-        load_bib_file(shared_path, SHARED_BIB, problems)
+        load_bib(shared_path, SHARED_BIB, problems)
         if shared_path.is_file()
         else BibFile(SHARED_BIB)
     )
@@ -275,7 +277,7 @@ def load_citations(root: Path, studies: list, docs_dir: Path, problems: Problems
         path = study.folder / STUDY_BIB
         if path.is_file():
             rel = path.relative_to(root).as_posix()
-            own[study.slug] = load_bib_file(path, rel, problems)
+            own[study.slug] = load_bib(path, rel, problems)
             files.append(own[study.slug])
     entries = merge(files, problems)
 

@@ -174,7 +174,11 @@ class _TermRecord(Record):
 
 
 def load_glossary(
-    path: Path, file: str, problems: Problems, bib_keys: Iterable[str] | None = None
+    path: Path,
+    file: str,
+    problems: Problems,
+    bib_keys: Iterable[str] | None = None,
+    parse_yaml=load_yaml,
 ) -> Glossary:
     """Read the glossary; problems go to `problems`. A missing file is an empty glossary.
 
@@ -183,7 +187,7 @@ def load_glossary(
     """
     if not path.is_file():
         return Glossary()
-    located = load_yaml(path.read_text(encoding="utf-8"), file, problems)
+    located = parse_yaml(path.read_text(encoding="utf-8"), file, problems)
     if located is None:
         return Glossary()
     root = Record(located, file, problems)

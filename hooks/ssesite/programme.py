@@ -394,7 +394,7 @@ class Programme:
 
 
 def load_programme(
-    path: Path, file: str, study_slugs: list[str], problems: Problems
+    path: Path, file: str, study_slugs: list[str], problems: Problems, parse_yaml=load_yaml
 ) -> Programme | None:
     """Read and check the programme; None when it has any problem."""
     from .programme_checks import check_programme
@@ -403,7 +403,7 @@ def load_programme(
         problems.add(file, None, "", "expected the conference programme in this file, found none")
         return None
     before = len(problems)
-    located = load_yaml(path.read_text(encoding="utf-8"), file, problems)
+    located = parse_yaml(path.read_text(encoding="utf-8"), file, problems)
     if located is None:
         return None
     top = Record(located, file, problems)

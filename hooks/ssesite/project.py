@@ -14,6 +14,7 @@ from .citations import Citations, load_citations
 from .countries import Countries, load_countries
 from .framework import Framework, load_framework
 from .glossary import Glossary, check_project_term_links, load_glossary
+from .parseahead import ParseAhead
 from .problems import Problems
 from .programme import Programme, load_programme
 from .settings import Settings, load_settings
@@ -99,20 +100,26 @@ def load_project(root: Path) -> Project:
 
 def load_content(layout: Layout) -> Project:
     """Load and check the framework, countries, studies, programme, citations and glossary."""
+    with ParseAhead(layout.root) as ahead:
+        return _load_content(layout, ahead)
+
+
+def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
     problems = Problems()
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
+    slugs = [s.slug for s in studies]
     programme = load_programme(
-        layout.data_dir / "programme.yml", "data/programme.yml", [s.slug for s in studies], problems
+        layout.data_dir / "programme.yml", "data/programme.yml", slugs, problems, ahead.yaml
     )
-    citations = load_citations(layout.root, studies, layout.docs_dir, problems)
+    citations = load_citations(layout.root, studies, layout.docs_dir, problems, ahead.bib)
     # Glossary sources may be keys of the shared bibliography (not checked
     # while that file is broken: its own problem is the one to report)
     shared = citations.scope("") if citations.scopes else None
     shared_keys = shared.keys if shared is not None and shared.complete else None
     glossary = load_glossary(
-        layout.data_dir / "glossary.yml", "data/glossary.yml", problems, bib_keys=shared_keys
+        layout.data_dir / "glossary.yml", "data/glossary.yml", problems, shared_keys, ahead.yaml
     )
     check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
     return Project(layout, framework, countries, studies, problems, programme, glossary, citations)
