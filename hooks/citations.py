@@ -39,9 +39,17 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
+# Add the bibliography page, and start each study's "Cite this study" box
+# beside the build (ssesite.background).
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    _runtime.add_generated(files, config, build.domain.pages.citation_files(build.project))
+    pages = build.domain.pages
+    _runtime.add_generated(files, config, pages.citation_files(build.project))
+    site_name, site_url = config.site_name, config.site_url or ""
+    build.state["cite-this"] = {
+        uri: build.background.submit(pages.cite_this_task, uri, site_name, site_url)
+        for uri in (build.domain.urls.study_uri(s.slug) for s in build.project.studies)
+    }
     return files
 
 
@@ -51,11 +59,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     build = _runtime.current(config)
     study = _study(build, page)
     if study is not None:
-        pages = build.domain.pages
-        citation = pages.study_citation(study, config.site_name, config.site_url or "")
-        # Kept for the page's head (on_page_context): worked out once per page
+        citation, box = build.state["cite-this"].pop(page.file.src_uri).result()
+        # Kept for the page's head (on_page_context)
         build.state.setdefault("citations", {})[page.file.src_uri] = citation
-        markdown += pages.cite_this_markdown(citation, build.env)
+        markdown += box
     _extension(config).renderer.begin(_source(build, page, study), study.slug if study else "")
     return markdown
 

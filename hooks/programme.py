@@ -24,11 +24,16 @@ if TYPE_CHECKING:
 
 # Add the programme pages and the export files. (Content problems, the
 # programme's among them, stop the build in hooks/studies.py.)
+# The pages' structured data is made beside the build (ssesite.background).
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
+    pages, links = build.domain.pages, build.domain.programme_links
     site_url = config.site_url or ""
-    generated = build.domain.pages.programme_files(build.project, site_url)
-    _runtime.add_generated(files, config, generated)
+    _runtime.add_generated(files, config, pages.programme_files(build.project, site_url))
+    uris = [links.PROGRAMME] + [links.session_uri(s.id) for s in build.project.programme.sessions]
+    build.state["programme-jsonld"] = {
+        uri: build.background.submit(pages.programme_jsonld_task, uri, site_url) for uri in uris
+    }
     return files
 
 
@@ -42,19 +47,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 # schema.org JSON-LD for overrides/partials/sse/head-programme.html.
 def on_page_context(context, *, page: Page, config: MkDocsConfig, **kwargs):
     build = _runtime.current(config)
-    domain, programme = build.domain, build.project.programme
-    links, jsonld = domain.programme_links, domain.programme_jsonld
-    site_url = config.site_url or ""
-    uri = page.file.src_uri
-    data = None
-    if uri == links.PROGRAMME:
-        data = jsonld.conference_jsonld(programme, site_url, uri)
-    else:
-        # 'programme/sessions/<id>/index.md' -> the session, by its id
-        parts = uri.split("/")
-        session = programme.session(parts[2]) if len(parts) == 4 else None
-        if session is not None and links.session_uri(session.id) == uri:
-            data = jsonld.session_jsonld(programme, session, site_url)
-    if data is not None:
-        context["programme_jsonld"] = jsonld.script_text(data)
+    pending = build.state["programme-jsonld"].pop(page.file.src_uri, None)
+    if pending is not None:
+        context["programme_jsonld"] = pending.result()
     return context

@@ -18,6 +18,7 @@ from . import (
     citeviews,
     glossarypage,
     programme_ics,
+    programme_jsonld,
     programme_links,
     programme_schedule,
     programme_views,
@@ -221,6 +222,26 @@ def study_citation(study, site_name: str, site_url: str) -> citethis.CiteThis:
 def cite_this_markdown(citation: citethis.CiteThis, env: jinja2.Environment) -> str:
     """The "Cite this study" section appended to a study's page."""
     return "\n\n" + render.render(env, "content/cite-this.md", view=citation)
+
+
+def programme_jsonld_task(context: Context, uri: str, site_url: str) -> str:
+    """The JSON-LD of the programme page or a session page at `uri` (a `background` task)."""
+    programme = context.project.programme
+    if uri == programme_links.PROGRAMME:
+        data = programme_jsonld.conference_jsonld(programme, site_url, uri)
+    else:
+        # 'programme/sessions/<id>/index.md' -> the session, by its id
+        session = programme.session(uri.split("/")[2])
+        data = programme_jsonld.session_jsonld(programme, session, site_url)
+    return programme_jsonld.script_text(data)
+
+
+def cite_this_task(
+    context: Context, uri: str, site_name: str, site_url: str
+) -> tuple[citethis.CiteThis, str]:
+    """How to cite the study at `uri`, and its "Cite this study" section (a `background` task)."""
+    citation = study_citation(context.project.study_at(uri), site_name, site_url)
+    return citation, cite_this_markdown(citation, context.env)
 
 
 def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environment) -> str:
