@@ -39,30 +39,24 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
-# Add the bibliography page, and start each study's "Cite this study" box
-# beside the build (ssesite.background).
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    pages = build.domain.pages
-    _runtime.add_generated(files, config, pages.citation_files(build.project))
-    site_name, site_url = config.site_name, config.site_url or ""
-    build.state["cite-this"] = {
-        uri: build.background.submit(pages.cite_this_task, uri, site_name, site_url)
-        for uri in (build.domain.urls.study_uri(s.slug) for s in build.project.studies)
-    }
+    _runtime.add_generated(files, config, build.domain.pages.citation_files(build.project))
     return files
 
 
 # Announce the page to the renderer; give study pages their "Cite this study" box.
+# (Made here: a task queued behind the other generated files would arrive late.)
 @event_priority(-50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     build = _runtime.current(config)
     study = _study(build, page)
     if study is not None:
-        citation, box = build.state["cite-this"].pop(page.file.src_uri).result()
-        # Kept for the page's head (on_page_context)
+        pages = build.domain.pages
+        citation = pages.study_citation(study, config.site_name, config.site_url or "")
+        # Kept for the page's head (on_page_context): worked out once per page
         build.state.setdefault("citations", {})[page.file.src_uri] = citation
-        markdown += box
+        markdown += pages.cite_this_markdown(citation, build.env)
     _extension(config).renderer.begin(_source(build, page, study), study.slug if study else "")
     return markdown
 

@@ -236,14 +236,6 @@ def programme_jsonld_task(context: Context, uri: str, site_url: str) -> str:
     return programme_jsonld.script_text(data)
 
 
-def cite_this_task(
-    context: Context, uri: str, site_name: str, site_url: str
-) -> tuple[citethis.CiteThis, str]:
-    """How to cite the study at `uri`, and its "Cite this study" section (a `background` task)."""
-    citation = study_citation(context.project.study_at(uri), site_name, site_url)
-    return citation, cite_this_markdown(citation, context.env)
-
-
 def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environment) -> str:
     """Replace the framework-vocabulary marker of a page with the rendered vocabulary."""
     if FRAMEWORK_MARKER not in markdown:
