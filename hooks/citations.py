@@ -88,7 +88,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
     extension.renderer.citing_pages.append(citing)
     section = build.background.submit(build.domain.pages.references_section, citing)
     build.state.setdefault("references", {})[page.file.src_uri] = section
-    _add_toc_entry(page, build.project.citations, state.occurrences)
+    _add_toc_entry(page, views.anchors(build.project.citations, state.occurrences))
 
 
 # All pages are converted: start the bibliography's list. Like a References
@@ -103,9 +103,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     listing = build.background.submit(build.domain.pages.bibliography_listing, citing_pages)
     build.state["bibliography"] = listing
     cited = {key for citing in citing_pages for key in citing.occurrences}
-    file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | {
-        build.project.citations.reference(key).anchor for key in cited
-    }
+    anchors = views.anchors(build.project.citations, cited)
+    file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | anchors
     return env
 
 
@@ -163,8 +162,8 @@ def _line(build, page: Page, study, raw: str) -> int | None:
     return None
 
 
-def _add_toc_entry(page: Page, citations, occurrences: dict) -> None:
-    ids = {"references"} | {citations.reference(key).anchor for key in occurrences}
+def _add_toc_entry(page: Page, anchors: set[str]) -> None:
+    ids = {"references"} | anchors
     page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     entry = AnchorLink("References", "references", 2)
     items = page.toc.items

@@ -27,12 +27,11 @@ if TYPE_CHECKING:
 # The pages' structured data is made beside the build (ssesite.background).
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _runtime.current(config)
-    pages, links = build.domain.pages, build.domain.programme_links
-    site_url = config.site_url or ""
+    pages, site_url = build.domain.pages, config.site_url or ""
     _runtime.add_generated(files, config, pages.programme_files(build.project, site_url))
-    uris = [links.PROGRAMME] + [links.session_uri(s.id) for s in build.project.programme.sessions]
     build.state["programme-jsonld"] = {
-        uri: build.background.submit(pages.programme_jsonld_task, uri, site_url) for uri in uris
+        uri: build.background.submit(pages.programme_jsonld_task, uri, site_url)
+        for uri in pages.programme_jsonld_uris(build.project)
     }
     return files
 

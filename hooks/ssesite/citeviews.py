@@ -57,6 +57,11 @@ class BibliographyView:
 # -----------------------------------------------------------------------------
 
 
+def anchors(citations: Citations, keys) -> set[str]:
+    """The ids of the entries of `keys` in a References list or the bibliography."""
+    return {citations.reference(key).anchor for key in keys}
+
+
 def references_view(
     citations: Citations, page: CitingPage, with_bibliography: bool, html=None
 ) -> ReferencesView:

@@ -224,6 +224,12 @@ def cite_this_markdown(citation: citethis.CiteThis, env: jinja2.Environment) -> 
     return "\n\n" + render.render(env, "content/cite-this.md", view=citation)
 
 
+def programme_jsonld_uris(project: Project) -> list[str]:
+    """The programme pages that carry schema.org JSON-LD: the programme and each session."""
+    sessions = project.programme.sessions
+    return [programme_links.PROGRAMME] + [programme_links.session_uri(s.id) for s in sessions]
+
+
 def programme_jsonld_task(context: Context, uri: str, site_url: str) -> str:
     """The JSON-LD of the programme page or a session page at `uri` (a `background` task)."""
     programme = context.project.programme
