@@ -8,8 +8,9 @@ once for all hooks. This also keeps module state from leaking between builds
 (and between test projects built in one process).
 
 Each build also gets its `ssesite.background.Background`, which makes the
-generated files (`add_generated`, `fill`) and other work of the hooks beside
-MkDocs; hooks/studies.py closes it when the build ends or fails.
+generated files (`start_generated`, `add_generated`, `fill`) and other work
+of the hooks beside MkDocs; hooks/studies.py closes it when the build ends
+or fails.
 
 Only this small file and the hook files themselves need a restart when edited.
 """
@@ -40,6 +41,8 @@ class Build:
     """`ssesite.background.Background` running this build's tasks."""
     state: dict = field(default_factory=dict)
     """What one hook keeps between the events of this build, under its own key."""
+    started: dict = field(default_factory=dict)
+    """Generated files started by a hook and not yet added: name -> [GeneratedFile]."""
     pending: dict = field(default_factory=dict)
     """Generated files whose content is still being made: src_uri -> (File, Pending)."""
 
@@ -92,17 +95,27 @@ def _fresh_domain() -> ModuleType:
     return package
 
 
-def add_generated(files, config, generated: list) -> None:
-    """Add the domain's generated files (`ssesite.pages.GeneratedFile`) to the build.
+def start_generated(config, name: str, generated: list) -> None:
+    """Start making the domain's generated files (`ssesite.pages.GeneratedFile`).
 
-    Made files get their content later (`fill`), from tasks started here.
+    Called from `on_pre_build`, once every `on_config` has shaped the content
+    (the drafts hook drops drafts there): the workers start on the pages while
+    MkDocs is still collecting files. `add_generated` adds them under `name`.
     """
+    build = current(config)
+    build.started[name] = generated
+    for item in generated:
+        if item.recipe:
+            build.pending[item.uri] = (None, build.background.submit(*item.recipe))
+
+
+def add_generated(files, config, name: str) -> None:
+    """Add the files started under `name` to the build; made ones are empty until `fill`."""
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
 
     build = current(config)
-
-    for item in generated:
+    for item in build.started.pop(name):
         # A file of that name in docs/ would be silently shadowed; `make check`
         # reports it too, this is the build's own guard.
         existing = files.get_file_from_path(item.uri)
@@ -114,7 +127,7 @@ def add_generated(files, config, generated: list) -> None:
         if item.recipe:
             # Empty until filled: on_pre_page for pages, on_env for the rest
             file = File.generated(config, item.uri, content="")
-            build.pending[item.uri] = (file, build.background.submit(*item.recipe))
+            build.pending[item.uri] = (file, build.pending[item.uri][1])
         else:
             file = File.generated(config, item.uri, abs_src_path=str(item.source))
         files.append(file)

@@ -39,26 +39,28 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+# Start the bibliography page, and each study's scholarly metadata for the head
+# of its page (needed only once all pages are converted), beside the build.
+def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    _runtime.add_generated(files, config, build.domain.pages.citation_files(build.project))
+    pages = build.domain.pages
+    _runtime.start_generated(config, "citations", pages.citation_files(build.project))
+    task = (pages.study_citations, config.site_name, config.site_url or "")
+    build.state["cite-this"] = build.background.submit(*task)
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _runtime.add_generated(files, config, "citations")
     return files
 
 
-# Announce the page to the renderer; give study pages their "Cite this study" box.
-# (Made here: a task queued behind the other generated files would arrive late.)
+# Announce the page to the renderer. (A study page's "Cite this study" box is
+# part of the generated page: ssesite.pages.study_page.)
 @event_priority(-50)
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
     build = _runtime.current(config)
     study = _study(build, page)
-    if study is not None:
-        pages = build.domain.pages
-        citation = pages.study_citation(study, config.site_name, config.site_url or "")
-        # Kept for the page's head (on_page_context): worked out once per page
-        build.state.setdefault("citations", {})[page.file.src_uri] = citation
-        markdown += pages.cite_this_markdown(citation, build.env)
     _extension(config).renderer.begin(_source(build, page, study), study.slug if study else "")
-    return markdown
 
 
 # Start the page's References section, or stop on a citation the checks missed.
@@ -113,7 +115,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 @event_priority(-10)
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs):
     build = _runtime.current(config)
-    citation = build.state.get("citations", {}).get(page.file.src_uri)
+    citation = build.state["cite-this"].result().get(page.file.src_uri)
     if citation is not None:
         context["sse_citation"] = citation
     section = build.state.get("references", {}).pop(page.file.src_uri, None)

@@ -25,10 +25,14 @@ if TYPE_CHECKING:
 # -----------------------------------------------------------------------------
 
 
-# Add the generated glossary page. Nothing is written to docs/.
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+# Start the generated glossary page, and add it. Nothing is written to docs/.
+def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    _runtime.add_generated(files, config, build.domain.pages.glossary_files(build.project))
+    _runtime.start_generated(config, "glossary", build.domain.pages.glossary_files(build.project))
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _runtime.add_generated(files, config, "glossary")
     return files
 
 

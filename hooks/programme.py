@@ -22,17 +22,21 @@ if TYPE_CHECKING:
 # -----------------------------------------------------------------------------
 
 
-# Add the programme pages and the export files. (Content problems, the
-# programme's among them, stop the build in hooks/studies.py.)
-# The pages' structured data is made beside the build (ssesite.background).
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+# Start the programme pages, the export files and the pages' structured data
+# beside the build (ssesite.background), and add the files. (Content
+# problems, the programme's among them, stop the build in hooks/studies.py.)
+def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
     pages, site_url = build.domain.pages, config.site_url or ""
-    _runtime.add_generated(files, config, pages.programme_files(build.project, site_url))
+    _runtime.start_generated(config, "programme", pages.programme_files(build.project, site_url))
     build.state["programme-jsonld"] = {
         uri: build.background.submit(pages.programme_jsonld_task, uri, site_url)
         for uri in pages.programme_jsonld_uris(build.project)
     }
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _runtime.add_generated(files, config, "programme")
     return files
 
 

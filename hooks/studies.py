@@ -32,10 +32,19 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
-# Add the generated pages. Nothing is written to docs/ or studies/.
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+# Start making the generated pages as soon as the content is final (after
+# every on_config), and add them to the build's files. Nothing is written to
+# docs/ or studies/.
+def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    _runtime.add_generated(files, config, build.domain.pages.study_files(build.project))
+    generated = build.domain.pages.study_files(
+        build.project, config.site_name, config.site_url or ""
+    )
+    _runtime.start_generated(config, "studies", generated)
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _runtime.add_generated(files, config, "studies")
     return files
 
 

@@ -47,8 +47,9 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
         shutil.rmtree(out)
     shutil.copytree(project.layout.docs_dir, out)
     context = pages.Context(project, env)
+    site_name = read_config(root, environ={}).get("site_name", "")
     generated_files = (
-        pages.study_files(project)
+        pages.study_files(project, site_name, site_url)
         + pages.programme_files(project, site_url)
         + pages.glossary_files(project)
         + pages.citation_files(project)
@@ -64,16 +65,11 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    site_name = read_config(root, environ={}).get("site_name", "")
     count = 0
     for page in sorted(out.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         uri = page.relative_to(out).as_posix()
         final = transform_markdown(text, uri, project, env)
-        study = project.study_at(uri)
-        if study is not None:
-            citation = pages.study_citation(study, site_name, site_url)
-            final += pages.cite_this_markdown(citation, env)
         if final != text:
             page.write_text(final, encoding="utf-8")
         count += 1

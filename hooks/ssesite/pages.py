@@ -73,12 +73,15 @@ class GeneratedFile:
 # -----------------------------------------------------------------------------
 
 
-def study_files(project: Project) -> list[GeneratedFile]:
-    """Country pages, the files published beside them, the index and comparison."""
+def study_files(project: Project, site_name: str, site_url: str) -> list[GeneratedFile]:
+    """Country pages, the files published beside them, the index and comparison.
+
+    `site_name` and `site_url` go into each study's "Cite this study" box.
+    """
     files: list[GeneratedFile] = []
     for study in project.studies:
         uri = urls.study_uri(study.slug)
-        files.append(GeneratedFile(uri, recipe=(study_page, uri)))
+        files.append(GeneratedFile(uri, recipe=(study_page, uri, site_name, site_url)))
         for asset in study.assets:
             relative = asset.relative_to(study.folder).as_posix()
             files.append(GeneratedFile(urls.study_asset_uri(study.slug, relative), source=asset))
@@ -124,11 +127,14 @@ def programme_files(project: Project, site_url: str) -> list[GeneratedFile]:
 # Recipes: each makes one generated file from the build's context.
 
 
-def study_page(context: Context, uri: str) -> str:
+def study_page(context: Context, uri: str, site_name: str, site_url: str) -> str:
+    """A country page: the study, then how to cite it."""
     study = context.project.study_at(uri)
-    return render.render(
+    page = render.render(
         context.env, "content/study.md", view=views.study_view(study, context.project)
     )
+    citation = study_citation(study, site_name, site_url)
+    return page + "\n\n" + render.render(context.env, "content/cite-this.md", view=citation)
 
 
 def countries_page(context: Context) -> str:
@@ -212,16 +218,19 @@ def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.
     )
 
 
+def study_citations(context: Context, site_name: str, site_url: str) -> dict:
+    """How to cite each study, by its page's source URI (a `background` task)."""
+    return {
+        urls.study_uri(study.slug): study_citation(study, site_name, site_url)
+        for study in context.project.studies
+    }
+
+
 def study_citation(study, site_name: str, site_url: str) -> citethis.CiteThis:
     """How to cite `study`: its page's address on the site, when the site has one."""
     page = urls.page_url(urls.study_uri(study.slug))
     url = (site_url.rstrip("/") + "/" + page) if site_url else ""
     return citethis.cite_this(study, site_name, url)
-
-
-def cite_this_markdown(citation: citethis.CiteThis, env: jinja2.Environment) -> str:
-    """The "Cite this study" section appended to a study's page."""
-    return "\n\n" + render.render(env, "content/cite-this.md", view=citation)
 
 
 def programme_jsonld_uris(project: Project) -> list[str]:
