@@ -53,8 +53,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     state.marking[page.file.src_uri] = _Marking(page, html, auto, build.background.submit(*task))
 
 
-# Every page is converted: collect where terms are used and fill in the
-# glossary's "used in" lists, before any page is rendered.
+# Every page is converted: collect where terms are used, before any page is
+# rendered (the glossary's "used in" lists need all of them).
 @event_priority(50)
 def on_env(env, *, config: MkDocsConfig, files: Files):
     build = _runtime.current(config)
@@ -71,22 +71,22 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         if src_uri != domain.glossarypage.GLOSSARY:
             page = marking.page
             state.usage.record(marking.marked.terms, page.url, page.title or page.url)
-    file = files.get_file_from_path(domain.glossarypage.GLOSSARY)
-    if file is not None and file.page is not None and file.page.content is not None:
-        _put_marks(build, state, file.page)
-        file.page.content = domain.glossarypage.fill_used_in(
-            file.page.content, state.usage, file.page.url, build.env
-        )
     return env
 
 
 # Put the marked HTML in place once the search plugin (priority 0) has
 # indexed the page: the words are the same, and the index is made faster
-# without the links. Before the citations hook adds the References.
+# without the links. The glossary's "used in" lists come in then too: lists
+# of page titles under every term are not what readers search the glossary
+# for. Before the citations hook adds the References.
 @event_priority(-5)
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs):
     build = _runtime.current(config)
-    _put_marks(build, _state(build), page)
+    state = _state(build)
+    _put_marks(build, state, page)
+    glossarypage = build.domain.glossarypage
+    if page.file.src_uri == glossarypage.GLOSSARY:
+        page.content = glossarypage.fill_used_in(page.content, state.usage, page.url, build.env)
     return context
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -114,6 +115,19 @@ def test_used_in_lists_exactly_the_pages_that_link_the_term(built_site, glossary
     used = entry(glossary_page, "agricultural-cooperative").cssselect(".sse-used-in a")
     assert [a.get("href") for a in used] == ["../countries/china/", "../countries/japan/"]
     assert "Not linked from any page yet." in entry(glossary_page, "association").text_content()
+
+
+def test_used_in_lists_are_kept_out_of_the_search_index(built_site, glossary_page, glossary):
+    # Added after the search plugin has indexed the page: a search for a
+    # country should find its page, not every term the page uses.
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {d["location"]: d["text"] for d in docs["docs"]}
+    term = glossary.get("agricultural-cooperative")
+    entry_text = indexed["glossary/#agricultural-cooperative"]
+    assert " ".join(term.definition.split()[:6]) in entry_text
+    listed = [a.text_content() for a in entry(glossary_page, term.id).cssselect(".sse-used-in a")]
+    assert listed and not [title for title in listed if title in entry_text]
+    assert "Not linked from any page yet." not in indexed["glossary/#association"]
 
 
 # -----------------------------------------------------------------------------
