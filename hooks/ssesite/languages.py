@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-import langcodes
-from babel import Locale
+import functools
 
-_ENGLISH = Locale("en")
+# langcodes and babel load large tables on import. They are imported when
+# first used, so that a build whose content comes from the cache, and whose
+# pages are made in worker processes, never loads them in the build process.
 
 
 def is_valid_tag(tag: object) -> bool:
     """True for a well-formed, registered BCP 47 tag such as 'ko' or 'zh-Hans'."""
     if not isinstance(tag, str) or "_" in tag or not tag:
         return False
+    import langcodes
+
     return langcodes.tag_is_valid(tag)
 
 
 def language_name(tag: str) -> str:
     """'ko' -> 'Korean', 'zh-Hans' -> 'Simplified Chinese'; the tag when unknown."""
     key = tag.replace("-", "_")
-    return _ENGLISH.languages.get(key) or _ENGLISH.languages.get(key.split("_")[0]) or tag
+    names = _english_names()
+    return names.get(key) or names.get(key.split("_")[0]) or tag
+
+
+@functools.cache
+def _english_names():
+    from babel import Locale
+
+    return Locale("en").languages
