@@ -84,6 +84,29 @@ def test_one_person_in_two_overlapping_sessions(tmp_path):
     ]
 
 
+def test_overlaps_are_found_past_sessions_in_between(tmp_path):
+    # Checked in order of start: a long session overlaps a later one even
+    # when another session starts between them.
+    text = (
+        TIMED.replace('end: "2020-09-22 09:30"', 'end: "2020-09-22 12:00"')
+        .replace('start: "2020-09-22 23:30"', 'start: "2020-09-22 10:00"')
+        .replace('end: "2020-09-23 00:30"', 'end: "2020-09-22 11:00"')
+        .replace('start: "2020-09-23 10:00"', 'start: "2020-09-22 08:30"')
+        .replace('end: "2020-09-23 11:00"', 'end: "2020-09-22 09:00"')
+        .replace("    room: hall\n    history:", "    room: stream\n    history:")
+        .replace("change: cancelled", "change: other")
+    )
+    assert load(text, tmp_path)[1] == [
+        problem(
+            text,
+            "speakers: [ana]",
+            "sessions[1].talks[0].speakers[0]",
+            "person 'ana' is in session 'early' (2020-09-22 08:00–12:00) and in session "
+            "'evening' (2020-09-22 10:00–11:00) at the same time; expected one session at a time",
+        )
+    ]
+
+
 def test_two_sessions_overlapping_in_one_room(tmp_path):
     text = TIMED.replace('start: "2020-09-23 10:00"', 'start: "2020-09-22 09:00"').replace(
         'end: "2020-09-23 11:00"', 'end: "2020-09-22 10:00"'

@@ -9,7 +9,7 @@ after starts, overlaps in a room or for a person, and histories out of order.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 from .fields import Record
 from .problems import did_you_mean, one_of
@@ -164,8 +164,8 @@ def _check_numeric_ids(programme: Programme, records: dict[str, Record]) -> None
 
 
 def _check_room_overlaps(programme: Programme, records: dict[str, Record]) -> None:
-    for a, b in combinations(programme.ordered(), 2):
-        if a.room and a.room == b.room and not (a.cancelled or b.cancelled) and overlap(a, b):
+    for a, b in _overlapping_pairs(programme):
+        if a.room and a.room == b.room:
             _session_problem(
                 records[b.id],
                 "room",
@@ -175,9 +175,7 @@ def _check_room_overlaps(programme: Programme, records: dict[str, Record]) -> No
 
 
 def _check_person_overlaps(programme: Programme, records: dict[str, Record]) -> None:
-    for a, b in combinations(programme.ordered(), 2):
-        if a.cancelled or b.cancelled or not overlap(a, b):
-            continue
+    for a, b in _overlapping_pairs(programme):
         for person in b.people:
             if person in a.people:
                 path = _person_path(b, person)
@@ -190,6 +188,25 @@ def _check_person_overlaps(programme: Programme, records: dict[str, Record]) -> 
                     f"person '{person}' is in session '{a.id}' ({_span(a)}) and in session "
                     f"'{b.id}' ({_span(b)}) at the same time; expected one session at a time",
                 )
+
+
+def _overlapping_pairs(programme: Programme) -> list[tuple[Session, Session]]:
+    """Pairs of sessions that are not cancelled and overlap, each in programme order.
+
+    Swept in order of start, so that a programme of hundreds of sessions is
+    not checked pair by pair.
+    """
+    ordered = programme.ordered()
+    position = {id(session): index for index, session in enumerate(ordered)}
+    timed = sorted((s for s in ordered if s.timed and not s.cancelled), key=lambda s: s.start)
+    pairs = []
+    for index, a in enumerate(timed):
+        for b in timed[index + 1 :]:
+            if b.start >= a.end:
+                break  # the sessions after b start later still
+            if overlap(a, b):
+                pairs.append((a, b) if position[id(a)] < position[id(b)] else (b, a))
+    return pairs
 
 
 def _person_path(session: Session, person: str) -> tuple:
