@@ -54,8 +54,9 @@ ATTEMPT = re.compile(r"(?:^|[\s;])-?@[A-Za-z0-9_]")
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+# A code span. Like GROUP, it starts with the backtick and looks behind after it.
 INLINE_CODE = re.compile(
-    r"(?<![\\`])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL
+    r"(?P<ticks>`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL
 )
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Lines that open a block whose indented continuation is not code.
