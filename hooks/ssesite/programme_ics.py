@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-
-from icalendar import Calendar, Event, Timezone
+import importlib
+from typing import TYPE_CHECKING
 
 from .programme import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED, Programme, Session
 from .programme_links import (
@@ -25,6 +25,9 @@ from .programme_links import (
     session_guid,
     session_uri,
 )
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event, Timezone
 
 # -----------------------------------------------------------------------------
 # Data
@@ -63,7 +66,7 @@ def conference_event(programme: Programme, site_url: str | None) -> Event:
     lines = [f"Status: {STATUS_LABELS[conference.status]}. {conference.history[-1].note}"]
     if conference.organisers:
         lines.append("Organised by " + ", ".join(conference.organisers) + ".")
-    return Event.new(
+    return _icalendar().Event.new(
         uid=str(conference_guid(programme)),
         summary=_one_line(conference.title),
         start=conference.start_date,
@@ -83,7 +86,7 @@ def session_event(programme: Programme, session: Session, site_url: str | None) 
         start, end = session.start, session.end
     else:
         start, end = session.day, session.day + dt.timedelta(days=1)
-    return Event.new(
+    return _icalendar().Event.new(
         uid=str(session_guid(programme, session)),
         summary=_one_line(session.name),
         start=start,
@@ -106,7 +109,7 @@ def session_event(programme: Programme, session: Session, site_url: str | None) 
 
 def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Calendar:
     conference = programme.conference
-    calendar = Calendar.new(
+    calendar = _icalendar().Calendar.new(
         prodid=PRODID,
         name=_one_line(name),
         uid=str(uid),
@@ -127,7 +130,14 @@ def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Cale
 def _vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
     # Building a VTIMEZONE walks the zone's transitions: slow, and the same for
     # every calendar file of a build, so it is made once and reused.
-    return Timezone.from_tzid(tzid, first_date=first, last_date=last)
+    return _icalendar().Timezone.from_tzid(tzid, first_date=first, last_date=last)
+
+
+def _icalendar():
+    # Imported on first use (it is slow to import): calendars are made in
+    # worker processes, so a build served from the content cache never loads
+    # it in the build process.
+    return importlib.import_module("icalendar")
 
 
 def _one_line(text: str) -> str:
