@@ -106,20 +106,23 @@ class CitationRenderer:
                 for key in dict.fromkeys(unknown):
                     page.problems.append((raw, self.citations.unknown_key(key, page.scope)))
             return None
+        # Only the label and the anchor: the whole reference is formatted
+        # where a References section is made (beside the build).
+        labels, anchors = self.citations.labels, self.citations.anchors
         items = []
         for cite in cites:
-            reference = self.citations.reference(cite.key)
             item = {
                 "prefix": cite.prefix,
-                "label": reference.label,
+                "label": labels[cite.key],
                 "locator": cite.locator,
                 "href": "",
                 "id": "",
             }
             if page is not None:
+                anchor = anchors[cite.key]
                 ids = page.occurrences.setdefault(cite.key, [])
-                item["id"] = f"cite-{reference.anchor.removeprefix('ref-')}-{len(ids) + 1}"
-                item["href"] = f"#{reference.anchor}"
+                item["id"] = f"cite-{anchor.removeprefix('ref-')}-{len(ids) + 1}"
+                item["href"] = f"#{anchor}"
                 ids.append(item["id"])
             items.append(item)
         return self.template.render(items=items).strip()
