@@ -81,6 +81,18 @@ def test_unannounced_conversions_render_unlinked_labels(real_citations):
     assert state is None
 
 
+def test_the_pattern_is_left_out_only_of_texts_without_an_at_sign(real_citations):
+    # One Markdown instance may convert several texts (the blog's excerpts):
+    # the pattern is dropped for a text without '@' and back for the next one.
+    renderer = CitationRenderer(real_citations, environment(ROOT / "overrides"))
+    md = markdown.Markdown(extensions=[CitationExtension(renderer)])
+    assert md.convert("No citation here.") == "<p>No citation here.</p>"
+    assert "ssesite-citation" not in md.inlinePatterns
+    out = md.reset().convert("Cited [@ilo:R193].")
+    assert out == '<p>Cited <span class="sse-cite">(ILO 2002)</span>.</p>'
+    assert "ssesite-citation" in md.inlinePatterns
+
+
 def test_renderer_reports_what_it_cannot_render(real_citations):
     out, state = _convert(real_citations, "Bad [@nope] and [@ilo:R193 p. 3].")
     assert out == "<p>Bad [@nope] and [@ilo:R193 p. 3].</p>"

@@ -23,6 +23,7 @@ import jinja2
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
 from .citations import GROUP, MALFORMED, Citations, parse_group
@@ -33,6 +34,11 @@ from .citations import GROUP, MALFORMED, Citations, parse_group
 
 # After links (160), so `[@user](https://...)` stays a link; before images (150).
 PRIORITY = 158
+PATTERN_NAME = "ssesite-citation"
+# Before every other preprocessor (the highest, whitespace, is 30): the text
+# as written is the only source of what inline patterns will see.
+CHECK_NAME = "ssesite-citation-check"
+CHECK_PRIORITY = 40
 TEMPLATE = "content/citation.html"
 REFERENCE_TEMPLATE = "content/reference-text.html"
 
@@ -136,9 +142,32 @@ class CitationExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.inlinePatterns.register(
-            _CitationPattern(self.renderer, md), "ssesite-citation", PRIORITY
-        )
+        pattern = _CitationPattern(self.renderer, md)
+        md.inlinePatterns.register(pattern, PATTERN_NAME, PRIORITY)
+        md.preprocessors.register(_OnlyWhereNeeded(md, pattern), CHECK_NAME, CHECK_PRIORITY)
+
+
+class _OnlyWhereNeeded(Preprocessor):
+    """Leaves the citation pattern out of conversions whose text has no '@'.
+
+    Python-Markdown tries every inline pattern on every run of text; a text
+    without '@' cannot hold a citation, and most pages (sessions, the
+    glossary's 2,000 entries) have none.
+    """
+
+    def __init__(self, md: Markdown, pattern: InlineProcessor):
+        super().__init__(md)
+        self.pattern = pattern
+
+    def run(self, lines: list[str]) -> list[str]:
+        # An instance may convert several texts: decide again for each one.
+        needed = any("@" in line for line in lines)
+        registered = PATTERN_NAME in self.md.inlinePatterns
+        if needed and not registered:
+            self.md.inlinePatterns.register(self.pattern, PATTERN_NAME, PRIORITY)
+        elif registered and not needed:
+            self.md.inlinePatterns.deregister(PATTERN_NAME)
+        return lines
 
 
 class _CitationPattern(InlineProcessor):
