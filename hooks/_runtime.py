@@ -59,7 +59,7 @@ def current(config) -> Build:
         _current.background.close()
     domain = _fresh_domain()
     root = Path(config.config_file_path).resolve().parent
-    project = domain.project.load_project(root)
+    project = domain.project.load_project(root, to_render=True)
     env = domain.render.environment(project.layout.templates_dir)
     context = domain.pages.Context(project, env)
     try:

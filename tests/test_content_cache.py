@@ -10,10 +10,10 @@ from conftest import build_site, copy_project
 from ssesite import contentcache
 
 
-def load_project(root: Path):
+def load_project(root: Path, **options):
     # Builds in this test process import the domain package afresh
     # (hooks/_runtime.py); pickling needs the classes now in sys.modules.
-    return importlib.import_module("ssesite.project").load_project(root)
+    return importlib.import_module("ssesite.project").load_project(root, **options)
 
 
 def entries(root: Path) -> list[Path]:
@@ -42,6 +42,15 @@ def test_unchanged_content_is_read_back(project: Path, no_parsing):
     assert second.citations.entries.keys() == first.citations.entries.keys()
     assert [t.id for t in second.glossary.terms] == [t.id for t in first.glossary.terms]
     assert not second.problems
+
+
+def test_a_build_caches_the_citation_labels_with_the_content(project: Path, no_parsing):
+    # Worked out once, before the content is stored, not on every build.
+    labels = load_project(project, to_render=True).citations.labels
+    no_parsing()
+    cached = load_project(project).citations
+    assert cached._labels == labels and cached._anchors
+    assert labels["ilo:R193"] == "ILO 2002"
 
 
 @pytest.mark.parametrize(

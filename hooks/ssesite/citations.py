@@ -143,6 +143,10 @@ class Citations:
             self._anchors = _anchors(self.entries)
         return self._anchors
 
+    def prepare_to_render(self) -> None:
+        """Work out the labels and anchors now (so that they are cached with the content)."""
+        _ = self.labels, self.anchors
+
     def scope(self, name: str) -> Scope:
         """The scope of study `name`, or the shared scope ('' or a study without bib)."""
         return self.scopes.get(name) or self.scopes[""]

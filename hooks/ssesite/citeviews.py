@@ -59,7 +59,7 @@ class BibliographyView:
 
 def anchors(citations: Citations, keys) -> set[str]:
     """The ids of the entries of `keys` in a References list or the bibliography."""
-    return {citations.reference(key).anchor for key in keys}
+    return {citations.anchors[key] for key in keys}
 
 
 def references_view(

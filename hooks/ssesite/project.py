@@ -78,12 +78,13 @@ class Project:
 # -----------------------------------------------------------------------------
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, *, to_render: bool = False) -> Project:
     """Load every piece of content under `root`, collecting all problems.
 
     Content that loaded without problems is kept in `contentcache` and read
     back while no source changes. The settings come from mkdocs.yml and the
-    environment, so they are read every time.
+    environment, so they are read every time. With `to_render` (a build),
+    what only rendering needs is worked out before the content is cached.
     """
     layout = Layout(root.resolve())
     cache = contentcache.ContentCache(layout.root) if contentcache.enabled() else None
@@ -91,6 +92,8 @@ def load_project(root: Path) -> Project:
     project = cache.get(key) if cache is not None else None
     if project is None:
         project = load_content(layout)
+        if to_render and not project.problems:
+            project.citations.prepare_to_render()
         if cache is not None and not project.problems:
             cache.put(key, project)
     project.settings = load_settings(layout.root, project.problems)
