@@ -18,6 +18,7 @@ and counts as the term's first use on the page.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 
@@ -172,6 +173,8 @@ def mark_page(context, glossary_url: str, html: str, page_url: str, auto: bool) 
     return marker.mark(html, page_url, auto=auto)
 
 
+# The same few hundred pages are linked from thousands of places.
+@functools.lru_cache(maxsize=4096)
 def relative_url(target_url: str, base_url: str) -> str:
     """The address of `target_url` written in a page served at `base_url`.
 
