@@ -10,7 +10,11 @@ ratios a/b and a0/b, peak memory, a study page's HTML size, the search index
 size and the time of `make check` alone (with and without the cache), and
 ends with the line `ratio_vs_bare_material=<x.xx>` (a/b) for N = 300.
 
-Usage: python benchmarks/run.py [--sizes 30,300] [--with-1000] [--repeat 3]
+A ratio is the median over repetitions of the ratio within one repetition: a
+busy or shared machine slows a project build and the bare build next to it
+alike, where it would shift a ratio of two medians.
+
+Usage: python benchmarks/run.py [--sizes 30,300] [--with-1000] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -84,8 +88,8 @@ def bench(size: int, repeat: int, scratch: Path) -> dict:
         "project_s": round(a, 2),
         "cold_s": round(a0, 2),
         "bare_s": round(b, 2),
-        "ratio": round(a / b, 2),
-        "cold_ratio": round(a0 / b, 2),
+        "ratio": round(paired_ratio(project_runs, bare_runs), 2),
+        "cold_ratio": round(paired_ratio(cold_runs, bare_runs), 2),
         "project_peak_mb": round(max(r["max_rss_mb"] for r in project_runs + cold_runs), 1),
         "bare_peak_mb": round(max(r["max_rss_mb"] for r in bare_runs), 1),
         "study_page_kb": round(study_page.stat().st_size / 1024, 1),
@@ -95,11 +99,18 @@ def bench(size: int, repeat: int, scratch: Path) -> dict:
     }
 
 
+def paired_ratio(runs: list[dict], bare_runs: list[dict]) -> float:
+    """The median over repetitions of (this build's time / the bare build's time)."""
+    return statistics.median(
+        run["seconds"] / bare["seconds"] for run, bare in zip(runs, bare_runs, strict=True)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="30,300")
     parser.add_argument("--with-1000", action="store_true", help="also N = 1000 (slow)")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.with_1000 and 1000 not in sizes:
