@@ -92,6 +92,14 @@ def test_not_the_project_exits_2(tmp_path: Path, capsys):
     )
 
 
+def test_a_wrong_worker_count_exits_2_as_the_build_would_stop(monkeypatch, capsys):
+    monkeypatch.setenv("SSESITE_WORKERS", "two")
+    assert check.main([str(ROOT)]) == 2
+    assert capsys.readouterr().err == (
+        "SSESITE_WORKERS: expected a whole number of worker processes (0 for none), found 'two'\n"
+    )
+
+
 def test_annotation_escapes_what_github_would_misread():
     problem = Problem("studies/a,b/index.md", 3, "x:y", "50% done\nnext line")
     assert check.github_annotation(problem) == (

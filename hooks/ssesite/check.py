@@ -5,7 +5,9 @@ line. With GITHUB_ACTIONS set, it also prints workflow commands so that the
 problems show on the pull request's diff.
 
 Exit status: 0 when all content is valid, 1 when there are problems, 2 when
-the folder given is not the project (no data/ or studies/ folder).
+the folder given is not the project (no data/ or studies/ folder) or the
+environment asks for something impossible (a wrong SSESITE_WORKERS, which
+would stop the build too).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
+from .background import worker_count
 from .problems import Problem
 from .project import load_project
 
@@ -67,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
             f"found no {' or '.join(name + '/' for name in missing)}",
             file=sys.stderr,
         )
+        return 2
+    try:
+        worker_count()
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return 2
     project = load_project(root)
     problems = project.problems.sorted()
