@@ -30,8 +30,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     pages, site_url = build.domain.pages, config.site_url or ""
     _runtime.start_generated(config, "programme", pages.programme_files(build.project, site_url))
     build.state["programme-jsonld"] = {
-        uri: build.background.submit(pages.programme_jsonld_task, uri, site_url)
-        for uri in pages.programme_jsonld_uris(build.project)
+        uri: build.background.submit(pages.programme_jsonld_task, session_id, site_url)
+        for uri, session_id in pages.programme_jsonld_pages(build.project).items()
     }
 
 

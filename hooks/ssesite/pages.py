@@ -233,21 +233,21 @@ def study_citation(study, site_name: str, site_url: str) -> citethis.CiteThis:
     return citethis.cite_this(study, site_name, url)
 
 
-def programme_jsonld_uris(project: Project) -> list[str]:
-    """The programme pages that carry schema.org JSON-LD: the programme and each session."""
-    sessions = project.programme.sessions
-    return [programme_links.PROGRAMME] + [programme_links.session_uri(s.id) for s in sessions]
+def programme_jsonld_pages(project: Project) -> dict[str, str | None]:
+    """Pages with schema.org JSON-LD: URI -> session id (None for the programme page)."""
+    pages: dict[str, str | None] = {programme_links.PROGRAMME: None}
+    for session in project.programme.sessions:
+        pages[programme_links.session_uri(session.id)] = session.id
+    return pages
 
 
-def programme_jsonld_task(context: Context, uri: str, site_url: str) -> str:
-    """The JSON-LD of the programme page or a session page at `uri` (a `background` task)."""
+def programme_jsonld_task(context: Context, session_id: str | None, site_url: str) -> str:
+    """The JSON-LD of session `session_id`'s page, or of the programme's (a `background` task)."""
     programme = context.project.programme
-    if uri == programme_links.PROGRAMME:
-        data = programme_jsonld.conference_jsonld(programme, site_url, uri)
+    if session_id is None:
+        data = programme_jsonld.conference_jsonld(programme, site_url, programme_links.PROGRAMME)
     else:
-        # 'programme/sessions/<id>/index.md' -> the session, by its id
-        session = programme.session(uri.split("/")[2])
-        data = programme_jsonld.session_jsonld(programme, session, site_url)
+        data = programme_jsonld.session_jsonld(programme, programme.session(session_id), site_url)
     return programme_jsonld.script_text(data)
 
 

@@ -47,7 +47,7 @@ class ParseAhead:
             try:
                 workers = min(background.worker_count(), 1)
             except ValueError:
-                workers = 0  # a build reports the wrong setting (hooks/_runtime.py)
+                workers = 0  # the build and `make check` report the wrong setting
         self._background = background.Background(None, workers)
         self._pending: dict[str, background.Pending] = {}
         for file, kind in FILES if workers else ():
