@@ -189,6 +189,12 @@ def add_line(path: Path, line: str) -> int:
     return text.count("\n")
 
 
+def build_with_page(project: Path, name: str, markdown: str) -> Path:
+    """Build `project` with the page docs/`name`.md added; return the site folder."""
+    (project / "docs" / f"{name}.md").write_text(markdown, encoding="utf-8")
+    return build_site(project)
+
+
 def test_explicit_term_link_builds_and_counts_as_use(project):
     add_line(project / "docs" / "about.md", "Most [co-ops](term:cooperative) are small.")
     site = build_site(project)
@@ -202,12 +208,12 @@ def test_explicit_term_link_builds_and_counts_as_use(project):
 
 
 def test_a_page_can_opt_out_of_marking_but_keeps_explicit_links(project):
-    (project / "docs" / "plain.md").write_text(
-        "---\nglossary: false\n---\n\n# Plain\n\nA cooperative and "
-        "[mutuals](term:mutual-society).\n",
-        encoding="utf-8",
+    site = build_with_page(
+        project,
+        "plain",
+        "---\nglossary: false\n---\n\n# Plain\n\n"
+        "A cooperative and [mutuals](term:mutual-society).\n",
     )
-    site = build_site(project)
     links = parse(site / "plain" / "index.html").cssselect("article a.sse-term")
     assert [(a.get("data-term"), a.text_content()) for a in links] == [
         ("mutual-society", "mutuals")
@@ -246,10 +252,9 @@ def test_references_are_not_marked(built_site):
 def test_a_term_in_a_cited_title_is_not_a_use_of_it(project):
     # Marking happens before the References are added. This reference's
     # publisher is the "ILO Cooperatives Unit".
-    (project / "docs" / "cites.md").write_text(
-        "# Cites\n\nAs the project page says [@ilo:project/WCMS_817001].\n", encoding="utf-8"
+    site = build_with_page(
+        project, "cites", "# Cites\n\nAs the project page says [@ilo:project/WCMS_817001].\n"
     )
-    site = build_site(project)
     doc = parse(site / "cites" / "index.html")
     assert "Cooperatives Unit" in doc.cssselect(".sse-references")[0].text_content()
     assert not doc.cssselect("a.sse-term")
@@ -261,12 +266,12 @@ def test_a_term_in_a_cited_title_is_not_a_use_of_it(project):
 def test_a_page_the_search_plugin_changes_is_still_marked(project):
     # The search plugin strips data-search-* attributes after indexing a page;
     # the marks, made beside the build, must then be made again on what is left.
-    (project / "docs" / "boosted.md").write_text(
+    site = build_with_page(
+        project,
+        "boosted",
         '# Boosted\n\n<p data-search-boost="2">Every cooperative here is small.</p>\n\n'
         "A mutual society too.\n",
-        encoding="utf-8",
     )
-    site = build_site(project)
     page = (site / "boosted" / "index.html").read_text(encoding="utf-8")
     assert "data-search-boost" not in page
     doc = html.fromstring(page)
