@@ -34,10 +34,10 @@ serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 check: $(STAMP)
-	$(PY) -m ssesite.check
+	$(PY) -m ssesite.cli.check
 
 new-study: $(STAMP)
-	$(PY) -m ssesite.scaffold $(COUNTRY)
+	$(PY) -m ssesite.cli.scaffold $(COUNTRY)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)

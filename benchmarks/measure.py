@@ -4,7 +4,7 @@ Usage: python benchmarks/measure.py OUT.json -- module arg...
 Runs `python -m module arg...` and writes {"seconds": .., "max_rss_mb": ..}.
 
 The peak memory is this process's plus that of the largest worker process the
-build forked (ssesite.background): an upper bound, since a forked worker
+build forked (ssesite.core.background): an upper bound, since a forked worker
 shares most of its memory with the build.
 """
 

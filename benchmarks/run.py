@@ -1,7 +1,7 @@
 """`make bench`: the project's build against a bare Material build of the same pages.
 
 For each corpus size N it generates a synthetic corpus (benchmarks/generate.py),
-exports its final Markdown (ssesite.export), then builds, alternating and
+exports its final Markdown (ssesite.site.export), then builds, alternating and
 repeated: (a) the project with every feature on, as it ships (its content
 cache filled by an untimed first build), (a0) the same with the content cache
 off, as on a fresh clone, and (b) bare Material over the exported Markdown
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
-from ssesite.export import bare_config, export  # noqa: E402
+from ssesite.site.export import bare_config, export  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600732800"}
 NO_CACHE = {"SSESITE_CACHE": "0"}
@@ -74,7 +74,7 @@ def bench(size: int, repeat: int, scratch: Path) -> dict:
         bare_runs.append(
             measured(["mkdocs", "build", "--strict", "-f", str(bare_yml)], corpus, scratch)
         )
-    check = ["ssesite.check", str(corpus)]
+    check = ["ssesite.cli.check", str(corpus)]
     check_runs = [measured(check, corpus, scratch) for _ in range(repeat)]
     cold_check_runs = [measured(check, corpus, scratch, NO_CACHE) for _ in range(repeat)]
 

@@ -7,7 +7,7 @@ until the server restarts. Each build therefore drops the package from
 once for all hooks. This also keeps module state from leaking between builds
 (and between test projects built in one process).
 
-Each build also gets its `ssesite.background.Background`, which makes the
+Each build also gets its `ssesite.core.background.Background`, which makes the
 generated files (`start_generated`, `add_generated`, `fill`) and other work
 of the hooks beside MkDocs; hooks/studies.py closes it when the build ends
 or fails.
@@ -38,7 +38,7 @@ class Build:
     project: object
     env: object
     background: object
-    """`ssesite.background.Background` running this build's tasks."""
+    """`ssesite.core.background.Background` running this build's tasks."""
     state: dict = field(default_factory=dict)
     """What one hook keeps between the events of this build, under its own key."""
     started: dict = field(default_factory=dict)
@@ -59,16 +59,16 @@ def current(config) -> Build:
         _current.background.close()
     domain = _fresh_domain()
     root = Path(config.config_file_path).resolve().parent
-    project = domain.project.load_project(root, to_render=True)
-    env = domain.render.environment(project.layout.templates_dir)
-    context = domain.pages.Context(project, env)
+    project = domain.site.project.load_project(root, to_render=True)
+    env = domain.core.render.environment(project.layout.templates_dir)
+    context = domain.site.pages.Context(project, env)
     try:
-        workers = domain.background.worker_count()
+        workers = domain.core.background.worker_count()
     except ValueError as error:
         from mkdocs.exceptions import PluginError
 
         raise PluginError(str(error)) from None
-    background = domain.background.Background(context, workers)
+    background = domain.core.background.Background(context, workers)
     _current = Build(config, root, domain, project, env, background)
     return _current
 
@@ -88,15 +88,16 @@ def _fresh_domain() -> ModuleType:
         sys.path.remove(HOOKS_DIR)
     sys.path.insert(0, HOOKS_DIR)
     package = importlib.import_module(PACKAGE)
-    # Import every module of the package, so hooks reach them as attributes
-    # (build.domain.studies, build.domain.glossary, ...).
-    for module in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{PACKAGE}.{module.name}")
+    # Import every module of the package and its feature packages, so hooks
+    # reach them as attributes (build.domain.content.studies,
+    # build.domain.glossary.mark, ...).
+    for module in pkgutil.walk_packages(package.__path__, PACKAGE + "."):
+        importlib.import_module(module.name)
     return package
 
 
 def start_generated(config, name: str, generated: list) -> None:
-    """Start making the domain's generated files (`ssesite.pages.GeneratedFile`).
+    """Start making the domain's generated files (`ssesite.site.pages.GeneratedFile`).
 
     Called from `on_pre_build`, once every `on_config` has shaped the content
     (the drafts hook drops drafts there): the workers start on the pages while

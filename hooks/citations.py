@@ -1,9 +1,9 @@
 """Hook: `[@key]` citations, References sections, the bibliography, "Cite this study".
 
 Wires MkDocs events to the `ssesite` citation modules; the logic lives in
-`ssesite.citations` (syntax, checks), `ssesite.bibliography` (.bib files),
-`ssesite.references` (style), `ssesite.citemarkdown` (rendering),
-`ssesite.citeviews` and `ssesite.citethis`, and the HTML in
+`ssesite.citations`: `load` (syntax, checks), `bibliography` (.bib files),
+`references` (style), `extension` (rendering),
+`views` and `citethis`, and the HTML in
 overrides/content/ and overrides/partials/sse/head-citation.html.
 
 mkdocs-bibtex is not used to process text; README.md ("Citations") says why.
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     build = _runtime.current(config)
     domain = build.domain
-    renderer = domain.citemarkdown.CitationRenderer(build.project.citations, build.env)
-    config.markdown_extensions.append(domain.citemarkdown.CitationExtension(renderer))
+    renderer = domain.citations.extension.CitationRenderer(build.project.citations, build.env)
+    config.markdown_extensions.append(domain.citations.extension.CitationExtension(renderer))
     return config
 
 
@@ -43,7 +43,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 # of its page (needed only once all pages are converted), beside the build.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    pages = build.domain.pages
+    pages = build.domain.site.pages
     _runtime.start_generated(config, "citations", pages.citation_files(build.project))
     task = (pages.study_citations, config.site_name, config.site_url or "")
     build.state["cite-this"] = build.background.submit(*task)
@@ -55,7 +55,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 # Announce the page to the renderer. (A study page's "Cite this study" box is
-# part of the generated page: ssesite.pages.study_page.)
+# part of the generated page: ssesite.site.pages.study_page.)
 @event_priority(-50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
     build = _runtime.current(config)
@@ -64,7 +64,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 
 
 # Start the page's References section, or stop on a citation the checks missed.
-# The section is made beside the build (ssesite.background) and added after
+# The section is made beside the build (ssesite.core.background) and added after
 # the search plugin has indexed the page (on_page_context): a list of
 # references is not what readers search for.
 @event_priority(50)
@@ -75,20 +75,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
     if state is None:
         return
     if state.problems:
-        problems = build.domain.problems.Problems()
+        problems = build.domain.core.problems.Problems()
         study = _study(build, page)
         for raw, message in state.problems:
             problems.add(state.file, _line(build, page, study, raw), "citation", message)
-        raise PluginError(str(build.domain.problems.ContentError(problems.sorted())))
+        raise PluginError(str(build.domain.core.problems.ContentError(problems.sorted())))
     if not state.occurrences:
         return
 
-    views = build.domain.citeviews
+    views = build.domain.citations.views
     citing = views.CitingPage(
         page.file.src_uri, page.url, page.title or page.file.src_uri, state.occurrences
     )
     extension.renderer.citing_pages.append(citing)
-    section = build.background.submit(build.domain.pages.references_section, citing)
+    section = build.background.submit(build.domain.site.pages.references_section, citing)
     build.state.setdefault("references", {})[page.file.src_uri] = section
     _add_toc_entry(page, views.anchors(build.project.citations, state.occurrences))
 
@@ -97,12 +97,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
 # section, it is put in place after the search plugin has indexed the page.
 def on_env(env, *, config: MkDocsConfig, files: Files):
     build = _runtime.current(config)
-    views = build.domain.citeviews
+    views = build.domain.citations.views
     file = files.get_file_from_path(views.BIBLIOGRAPHY)
     if file is None or file.page is None or file.page.content is None:
         return env
     citing_pages = _extension(config).renderer.citing_pages
-    listing = build.background.submit(build.domain.pages.bibliography_listing, citing_pages)
+    listing = build.background.submit(build.domain.site.pages.bibliography_listing, citing_pages)
     build.state["bibliography"] = listing
     cited = {key for citing in citing_pages for key in citing.occurrences}
     anchors = views.anchors(build.project.citations, cited)
@@ -121,7 +121,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs)
     section = build.state.get("references", {}).pop(page.file.src_uri, None)
     if section is not None:
         page.content += "\n" + section.result()
-    views = build.domain.citeviews
+    views = build.domain.citations.views
     if page.file.src_uri == views.BIBLIOGRAPHY and "bibliography" in build.state:
         listing = build.state.pop("bibliography").result()
         page.content = page.content.replace(views.BIBLIOGRAPHY_MARKER, listing)
@@ -135,7 +135,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs)
 
 def _extension(config: MkDocsConfig):
     # The extension added in on_config carries this build's citation state.
-    citemarkdown = _runtime.current(config).domain.citemarkdown
+    citemarkdown = _runtime.current(config).domain.citations.extension
     for extension in config.markdown_extensions:
         if isinstance(extension, citemarkdown.CitationExtension):
             return extension
@@ -158,9 +158,9 @@ def _source(build, page: Page, study) -> str:
 def _line(build, page: Page, study, raw: str) -> int | None:
     """Line of the first occurrence of `raw` in the page's source, if it has one."""
     if study is not None:
-        return build.domain.citations.line_in(study.body, study.body_line, raw)
+        return build.domain.citations.load.line_in(study.body, study.body_line, raw)
     if not page.file.generated_by and page.file.abs_src_path:
-        return build.domain.citations.line_in(page.file.content_string, 1, raw)
+        return build.domain.citations.load.line_in(page.file.content_string, 1, raw)
     return None
 
 

@@ -1,6 +1,6 @@
 """Hook: how studies that are not final are published (extra.drafts).
 
-The modes and their rules live in ssesite.drafts; this file only wires them
+The modes and their rules live in ssesite.content.drafts; this file only wires them
 to MkDocs events. README.md ("Drafts") documents the setting.
 """
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # content, in hooks/studies.py: a wrong value never gets here.)
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     build = _runtime.current(config)
-    drafts, mode = build.domain.drafts, build.project.settings.drafts
+    drafts, mode = build.domain.content.drafts, build.project.settings.drafts
     build.project.studies = drafts.published(build.project.studies, mode)
     build.state["noindex"] = drafts.noindex_pages(build.project.studies, mode)
     return config
@@ -36,4 +36,4 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
     build = _runtime.current(config)
     if page.file.src_uri in build.state["noindex"]:
-        page.meta["robots"] = build.domain.drafts.ROBOTS
+        page.meta["robots"] = build.domain.content.drafts.ROBOTS

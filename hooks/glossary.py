@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # Start the generated glossary page, and add it. Nothing is written to docs/.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    _runtime.start_generated(config, "glossary", build.domain.pages.glossary_files(build.project))
+    pages = build.domain.site.pages
+    _runtime.start_generated(config, "glossary", pages.glossary_files(build.project))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -37,19 +38,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 # Link the first use of each term on the page, and remember where terms are
-# used. Marking runs beside the build (ssesite.background), so this runs
+# used. Marking runs beside the build (ssesite.core.background), so this runs
 # last: the HTML it marks is the page's final HTML.
 @event_priority(-100)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     build = _runtime.current(config)
     domain = build.domain
-    auto = domain.glossarypage.is_marked(page.file.src_uri, page.meta)
-    if not auto and domain.glossary.SCHEME not in html:
+    auto = domain.glossary.page.is_marked(page.file.src_uri, page.meta)
+    if not auto and domain.glossary.model.SCHEME not in html:
         return
     state = _state(build)
     if state.glossary_url is None:
-        state.glossary_url = files.get_file_from_path(domain.glossarypage.GLOSSARY).url
-    task = (domain.glossarymark.mark_page, state.glossary_url, html, page.url, auto)
+        state.glossary_url = files.get_file_from_path(domain.glossary.page.GLOSSARY).url
+    task = (domain.glossary.mark.mark_page, state.glossary_url, html, page.url, auto)
     state.marking[page.file.src_uri] = _Marking(page, html, auto, build.background.submit(*task))
 
 
@@ -66,9 +67,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
             # Sources in docs/ and studies/ were checked with their lines before
             # the build; this catches term links that other generated pages carry.
             unknown = marking.marked.unknown[0]
-            message = domain.glossary.unknown_term_message(unknown, build.project.glossary)
+            message = domain.glossary.links.unknown_term_message(unknown, build.project.glossary)
             raise PluginError(f"{src_uri}: term link: {message}")
-        if src_uri != domain.glossarypage.GLOSSARY:
+        if src_uri != domain.glossary.page.GLOSSARY:
             page = marking.page
             state.usage.record(marking.marked.terms, page.url, page.title or page.url)
     return env
@@ -84,7 +85,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav, **kwargs)
     build = _runtime.current(config)
     state = _state(build)
     _put_marks(build, state, page)
-    glossarypage = build.domain.glossarypage
+    glossarypage = build.domain.glossary.page
     if page.file.src_uri == glossarypage.GLOSSARY:
         page.content = glossarypage.fill_used_in(page.content, state.usage, page.url, build.env)
     return context
@@ -115,7 +116,7 @@ class _State:
         self.glossary_url: str | None = None
         self.marking: dict[str, _Marking] = {}
         """src_uri -> the page's marking, in the order pages were converted."""
-        self.usage = build.domain.glossarymark.Usage()
+        self.usage = build.domain.glossary.mark.Usage()
 
 
 def _state(build) -> _State:
@@ -136,7 +137,7 @@ def _put_marks(build, state: _State, page: Page) -> None:
     # Something changed the page after it was sent to be marked (the search
     # plugin strips `data-search-*="..."` attributes): mark it again, here.
     context = build.background.context
-    marked = build.domain.glossarymark.mark_page(
+    marked = build.domain.glossary.mark.mark_page(
         context, state.glossary_url, page.content, page.url, marking.auto
     )
     page.content = marked.html

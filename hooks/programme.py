@@ -1,6 +1,6 @@
 """Hook: the conference programme -> pages, calendars, schedules, structured data.
 
-Wires MkDocs events to the `ssesite.programme*` domain modules; all logic
+Wires MkDocs events to the `ssesite.programme` domain package; all logic
 lives there and all HTML in overrides/content/ and overrides/partials/sse/.
 Every page and export is a generated file, so nothing is written to docs/
 and the output is the same bytes for the same data.
@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 
 # Start the programme pages, the export files and the pages' structured data
-# beside the build (ssesite.background), and add the files. (Content
+# beside the build (ssesite.core.background), and add the files. (Content
 # problems, the programme's among them, stop the build in hooks/studies.py.)
 def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    pages, site_url = build.domain.pages, config.site_url or ""
+    pages, site_url = build.domain.site.pages, config.site_url or ""
     _runtime.start_generated(config, "programme", pages.programme_files(build.project, site_url))
     build.state["programme-jsonld"] = {
         uri: build.background.submit(pages.programme_jsonld_task, session_id, site_url)
@@ -43,7 +43,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # The status banner on the home and programme pages, from the programme data.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str | None:
     build = _runtime.current(config)
-    pages = build.domain.pages
+    pages = build.domain.site.pages
     return pages.expand_status_marker(markdown, page.file.src_uri, build.project, build.env)
 
 

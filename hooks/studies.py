@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     build = _runtime.current(config)
     problems = build.project.problems.sorted()
     if problems:
-        raise PluginError(str(build.domain.problems.ContentError(problems)))
+        raise PluginError(str(build.domain.core.problems.ContentError(problems)))
     return config
 
 
@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 # docs/ or studies/.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     build = _runtime.current(config)
-    generated = build.domain.pages.study_files(
+    generated = build.domain.site.pages.study_files(
         build.project, config.site_name, config.site_url or ""
     )
     _runtime.start_generated(config, "studies", generated)
@@ -48,7 +48,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# A generated page's content is made beside the build (ssesite.background);
+# A generated page's content is made beside the build (ssesite.core.background);
 # it must be there before MkDocs reads the page.
 @event_priority(100)
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
@@ -73,4 +73,4 @@ def on_build_error(*, error: Exception, **kwargs) -> None:
 # Expand the framework vocabulary into the page that describes it.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str | None:
     build = _runtime.current(config)
-    return build.domain.pages.expand_framework_marker(markdown, build.project, build.env)
+    return build.domain.site.pages.expand_framework_marker(markdown, build.project, build.env)

@@ -93,6 +93,6 @@ def _forget_domain_modules():
 def pytest_collection_modifyitems(config, items):
     # Browser tests last: their session fixtures (the web server's thread,
     # Playwright) stay alive to the end of the run, and a build in a process
-    # that runs other threads forks no workers (ssesite.background), so the
+    # that runs other threads forks no workers (ssesite.core.background), so the
     # build tests would no longer cover the workers.
     items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ssesite.problems import Problems
-from ssesite.programme import load_programme
+from ssesite.core.problems import Problems
+from ssesite.programme.load import load_programme
 
 STUDY_SLUGS = ["china", "indonesia", "japan", "korea", "malaysia", "philippines"]
 FILE = "data/programme.yml"

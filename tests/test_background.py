@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from ssesite.background import Background, WorkerError, can_fork, worker_count
+from ssesite.core.background import Background, WorkerError, can_fork, worker_count
 
 LINUX = sys.platform.startswith("linux")
 needs_fork = pytest.mark.skipif(not LINUX, reason="workers fork on Linux only")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import build_site, copy_project
 from mkdocs.exceptions import Abort
-from ssesite import check
+from ssesite.cli import check
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 

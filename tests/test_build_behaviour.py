@@ -61,7 +61,7 @@ def test_broken_front_matter_fails_the_build_with_every_problem(project: Path, t
 def run_check(root: Path) -> subprocess.CompletedProcess:
     """`make check` as a researcher runs it, on the project at `root`."""
     return subprocess.run(
-        [sys.executable, "-m", "ssesite.check", str(root)],
+        [sys.executable, "-m", "ssesite.cli.check", str(root)],
         capture_output=True,
         text=True,
         env=ENV,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from ssesite import check
-from ssesite.problems import Problem
+from ssesite.cli import check
+from ssesite.core.problems import Problem
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -117,11 +117,11 @@ def test_summary_counts_problems_and_files():
 
 
 def test_make_check_runs_from_the_command_line(broken: Path):
-    """As the Makefile and CI run it: `python -m ssesite.check` in the project."""
+    """As the Makefile and CI run it: `python -m ssesite.cli.check` in the project."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     env.pop("GITHUB_ACTIONS", None)
     result = subprocess.run(
-        [sys.executable, "-m", "ssesite.check"],
+        [sys.executable, "-m", "ssesite.cli.check"],
         cwd=broken,
         env=env,
         capture_output=True,

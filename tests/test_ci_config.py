@@ -130,7 +130,7 @@ def test_pre_commit_checks_staged_content_and_runs_ruff():
     pattern = re.compile(check["files"])
     for path in ("studies/korea/index.md", "studies/korea/references.bib", "data/countries.yml"):
         assert pattern.search(path), path
-    assert not pattern.search("hooks/ssesite/views.py")
+    assert not pattern.search("hooks/ssesite/site/views.py")
     for id in ("ruff-check", "ruff-format"):
         assert hooks[id]["language"] == "system"
         assert hooks[id]["entry"].startswith(".venv/bin/ruff ")

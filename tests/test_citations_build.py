@@ -13,9 +13,9 @@ from conftest import build_site, copy_project
 from lxml import html
 from mkdocs.exceptions import Abort, PluginError
 from pybtex.database import parse_string
-from ssesite.citemarkdown import CitationExtension, CitationRenderer
-from ssesite.project import load_project
-from ssesite.render import environment
+from ssesite.citations.extension import CitationExtension, CitationRenderer
+from ssesite.core.render import environment
+from ssesite.site.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from pybtex.database import parse_string
-from ssesite.bibliography import load_bib_file, merge
-from ssesite.check import main as check_main
-from ssesite.citations import Cite, parse_group, scan
-from ssesite.citethis import cite_this
-from ssesite.countries import Country, Subregion
-from ssesite.problems import Problems
-from ssesite.references import format_reference, labels, text_of
-from ssesite.studies import Author, Study
+from ssesite.citations.bibliography import load_bib_file, merge
+from ssesite.citations.citethis import cite_this
+from ssesite.citations.load import Cite, parse_group, scan
+from ssesite.citations.references import format_reference, labels, text_of
+from ssesite.cli.check import main as check_main
+from ssesite.content.countries import Country, Subregion
+from ssesite.content.studies import Author, Study
+from ssesite.core.problems import Problems
 
 # -----------------------------------------------------------------------------
 # Syntax
@@ -231,7 +231,7 @@ def test_cite_this_bibtex_parses_back_with_pybtex():
     view = cite_this(_study(authors), "SSE Policy in Asia", "https://example.org/countries/korea/")
     entry = parse_string(view.bibtex, "bibtex").entries["sse-asia:korea-2020"]
     assert [str(p) for p in entry.persons["author"]] == ["Kim, Euiyoung", "O'Neil, Ann"]
-    from ssesite.references import plain
+    from ssesite.citations.references import plain
 
     assert plain(entry.fields["title"]) == "The SSE in {Korea} & 100% more_"
     assert entry.fields["url"] == "https://example.org/countries/korea/"
@@ -266,7 +266,7 @@ def test_cite_this_without_authors_or_address_names_nobody():
 
 
 def test_real_content_cites_only_known_keys():
-    from ssesite.project import load_project
+    from ssesite.site.project import load_project
 
     project = load_project(Path(__file__).resolve().parent.parent)
     assert project.problems.sorted() == []

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, copy_project
-from ssesite import contentcache
+from ssesite.site import contentcache
 
 
 def load_project(root: Path, **options):
     # Builds in this test process import the domain package afresh
     # (hooks/_runtime.py); pickling needs the classes now in sys.modules.
-    return importlib.import_module("ssesite.project").load_project(root, **options)
+    return importlib.import_module("ssesite.site.project").load_project(root, **options)
 
 
 def entries(root: Path) -> list[Path]:
@@ -28,7 +28,7 @@ def no_parsing(monkeypatch):
         raise AssertionError("the content was parsed again")
 
     def apply():
-        monkeypatch.setattr(importlib.import_module("ssesite.project"), "load_content", refuse)
+        monkeypatch.setattr(importlib.import_module("ssesite.site.project"), "load_content", refuse)
 
     return apply
 

@@ -48,8 +48,8 @@ def make_final(project: Path, slug: str) -> None:
 
 
 def test_wrong_mode_names_the_setting_and_suggests(project):
-    from ssesite.problems import Problems
-    from ssesite.settings import load_settings
+    from ssesite.content.settings import load_settings
+    from ssesite.core.problems import Problems
 
     assert load_settings(project, Problems(), {"SITE_DRAFTS": "noindex"}).drafts == "noindex"
     for value, found in (
@@ -140,7 +140,7 @@ def test_unknown_mode_fails_the_build(project, tmp_path, monkeypatch, caplog):
 
 
 def test_unknown_mode_fails_make_check(project, monkeypatch, capsys):
-    from ssesite import check
+    from ssesite.cli import check
 
     monkeypatch.setenv("SITE_DRAFTS", "noidex")
     assert check.main([str(project)]) == 1

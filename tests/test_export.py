@@ -9,8 +9,8 @@ from conftest import ROOT
 from lxml import html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from ssesite.export import bare_config, export
-from ssesite.pages import GeneratedFile
+from ssesite.site.export import bare_config, export
+from ssesite.site.pages import GeneratedFile
 
 
 def test_export_builds_with_bare_material(tmp_path: Path):

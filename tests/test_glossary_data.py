@@ -6,10 +6,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from ssesite.check import main as check_main
-from ssesite.glossary import check_term_links, load_glossary, matcher_forms
-from ssesite.languages import is_valid_tag
-from ssesite.problems import Problems
+from ssesite.cli.check import main as check_main
+from ssesite.core.languages import is_valid_tag
+from ssesite.core.problems import Problems
+from ssesite.glossary.links import check_term_links
+from ssesite.glossary.load import load_glossary
+from ssesite.glossary.model import matcher_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE = "data/glossary.yml"
@@ -83,7 +85,7 @@ def test_a_good_file_loads_with_no_problems(tmp_path):
 
 
 def test_derived_plurals_and_explicit_forms():
-    from ssesite.glossary import Source, Term
+    from ssesite.glossary.model import Source, Term
 
     def term(id, name, **kw):
         return Term(id, name, "d", "c", Source(url="https://x"), **kw)

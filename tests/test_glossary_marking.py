@@ -14,12 +14,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from ssesite.glossary import load_glossary
-from ssesite.glossarymark import Marker, Usage, relative_url
-from ssesite.htmltokens import tokenize
-from ssesite.problems import Problems
-from ssesite.render import environment
-from ssesite.termmatcher import Matcher
+from ssesite.core.htmltokens import tokenize
+from ssesite.core.problems import Problems
+from ssesite.core.render import environment
+from ssesite.glossary.load import load_glossary
+from ssesite.glossary.mark import Marker, Usage, relative_url
+from ssesite.glossary.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "marking"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 from mkdocs.exceptions import PluginError
-from ssesite.glossary import load_glossary
-from ssesite.problems import Problems
+from ssesite.core.problems import Problems
+from ssesite.glossary.load import load_glossary
 
 from tests.conftest import build_site
 

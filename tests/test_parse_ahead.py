@@ -21,7 +21,7 @@ def fresh(name: str):
 
 def load(root: Path, workers: str, monkeypatch) -> object:
     monkeypatch.setenv("SSESITE_WORKERS", workers)
-    project = fresh("project")
+    project = fresh("site.project")
     return project.load_content(project.Layout(root.resolve()))
 
 
@@ -57,7 +57,7 @@ def test_the_same_problems_in_the_same_order_with_and_without_a_worker(project, 
 @needs_fork
 def test_a_file_changed_after_it_was_parsed_ahead_is_parsed_again(project: Path, monkeypatch):
     monkeypatch.setenv("SSESITE_WORKERS", "1")
-    parseahead, problems = fresh("parseahead"), fresh("problems")
+    parseahead, problems = fresh("site.parseahead"), fresh("core.problems")
     path = project / "data" / "glossary.yml"
     with parseahead.ParseAhead(project.resolve()) as ahead:
         changed = path.read_text(encoding="utf-8").replace("- id: cooperative\n", "- id: co-op\n")
@@ -68,7 +68,7 @@ def test_a_file_changed_after_it_was_parsed_ahead_is_parsed_again(project: Path,
 
 def test_without_a_worker_files_are_parsed_where_they_are_needed(project: Path, monkeypatch):
     monkeypatch.setenv("SSESITE_WORKERS", "0")
-    parseahead, problems = fresh("parseahead"), fresh("problems")
+    parseahead, problems = fresh("site.parseahead"), fresh("core.problems")
     path = project / "data" / "programme.yml"
     with parseahead.ParseAhead(project.resolve()) as ahead:
         assert ahead._pending == {}
@@ -79,7 +79,7 @@ def test_without_a_worker_files_are_parsed_where_they_are_needed(project: Path, 
 @needs_fork
 def test_with_a_worker_the_three_large_files_are_parsed_ahead(project: Path, monkeypatch):
     monkeypatch.setenv("SSESITE_WORKERS", "1")
-    parseahead = fresh("parseahead")
+    parseahead = fresh("site.parseahead")
     with parseahead.ParseAhead(project.resolve()) as ahead:
         assert sorted(ahead._pending) == [
             "data/glossary.yml",

@@ -13,7 +13,8 @@ import pytest
 from icalendar import Calendar
 from lxml import etree
 from programme_fixtures import TIMED, load
-from ssesite import programme_ics, programme_jsonld, programme_links, programme_schedule
+from ssesite.programme import links as programme_links
+from ssesite.programme.exports import c3voc, frab, ics, jsonld
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 SITE = "https://example.org/sse/"
@@ -58,7 +59,7 @@ def assert_valid_json(text: str):
 
 @pytest.mark.parametrize("site_url", [SITE, ""])
 def test_programme_ics_parses_back_with_timezone_uids_sequence_status(timed, site_url):
-    calendar = Calendar.from_ical(programme_ics.programme_ics(timed, site_url))
+    calendar = Calendar.from_ical(ics.programme_ics(timed, site_url))
     zones = calendar.walk("VTIMEZONE")
     assert [str(z["TZID"]) for z in zones] == ["Asia/Seoul"]
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
@@ -91,7 +92,7 @@ def test_programme_ics_parses_back_with_timezone_uids_sequence_status(timed, sit
 
 def test_session_ics_has_one_event_and_a_stable_uid(timed, tmp_path):
     session = timed.session("evening")
-    calendar = Calendar.from_ical(programme_ics.session_ics(timed, session, SITE))
+    calendar = Calendar.from_ical(ics.session_ics(timed, session, SITE))
     (event,) = calendar.walk("VEVENT")
     assert str(event["UID"]) == str(
         uuid.uuid5(programme_links.NAMESPACE, "test2020/session/evening")
@@ -103,7 +104,7 @@ def test_session_ics_has_one_event_and_a_stable_uid(timed, tmp_path):
         '"2020-09-22 23:30"', '"2020-09-22 22:30"'
     )
     again, _ = load(text, tmp_path)
-    moved = Calendar.from_ical(programme_ics.session_ics(again, again.session("evening"), SITE))
+    moved = Calendar.from_ical(ics.session_ics(again, again.session("evening"), SITE))
     assert str(moved.walk("VEVENT")[0]["UID"]) == str(event["UID"])
 
 
@@ -114,7 +115,7 @@ def test_session_ics_has_one_event_and_a_stable_uid(timed, tmp_path):
 
 @pytest.mark.parametrize("site_url", [SITE, ""])
 def test_schedule_xml_validates_against_the_shipped_xsd(timed, site_url):
-    document = assert_valid_xml(programme_schedule.schedule_xml(timed, site_url))
+    document = assert_valid_xml(frab.schedule_xml(timed, site_url))
     events = document.findall(".//event")
     # Timed, not cancelled: 'later' has no time, 'dropped' is cancelled.
     assert [e.findtext("slug") for e in events] == ["test2020-early", "test2020-evening"]
@@ -133,7 +134,7 @@ def test_schedule_xml_validates_against_the_shipped_xsd(timed, site_url):
 
 @pytest.mark.parametrize("site_url", [SITE, ""])
 def test_schedule_json_validates_against_the_shipped_schema(timed, site_url):
-    data = assert_valid_json(programme_schedule.schedule_json(timed, site_url))
+    data = assert_valid_json(c3voc.schedule_json(timed, site_url))
     conference = data["schedule"]["conference"]
     assert conference["time_zone_name"] == "Asia/Seoul"
     assert conference["daysCount"] == 2
@@ -160,12 +161,12 @@ def test_schedules_carry_the_real_offset_on_each_side_of_a_dst_change(tmp_path):
     text = berlin("2021-10-31 01:00", "2021-10-31 04:00", "2021-10-31")
     programme, problems = load(text, tmp_path)
     assert problems == []
-    data = assert_valid_json(programme_schedule.schedule_json(programme, ""))
+    data = assert_valid_json(c3voc.schedule_json(programme, ""))
     (event,) = data["schedule"]["conference"]["days"][0]["rooms"]["Seoul (room to be confirmed)"]
     assert event["date"] == "2021-10-31T01:00:00+02:00"
     assert event["end"] == "2021-10-31T04:00:00+01:00"
     assert event["duration"] == "04:00"  # real elapsed time, not the wall-clock difference
-    assert_valid_xml(programme_schedule.schedule_xml(programme, ""))
+    assert_valid_xml(frab.schedule_xml(programme, ""))
 
 
 # -----------------------------------------------------------------------------
@@ -174,7 +175,7 @@ def test_schedules_carry_the_real_offset_on_each_side_of_a_dst_change(tmp_path):
 
 
 def test_conference_jsonld_is_rescheduled_mixed_with_place_and_virtual_location(timed):
-    data = programme_jsonld.conference_jsonld(timed, SITE, programme_links.PROGRAMME)
+    data = jsonld.conference_jsonld(timed, SITE, programme_links.PROGRAMME)
     assert data["@type"] == "Event"
     assert data["eventStatus"] == "https://schema.org/EventRescheduled"
     assert data["previousStartDate"] == "2020-07"
@@ -194,15 +195,15 @@ def test_conference_jsonld_is_rescheduled_mixed_with_place_and_virtual_location(
 def test_previous_start_date_only_with_event_rescheduled(tmp_path):
     text = TIMED.replace("status: rescheduled", "status: postponed")
     programme, _ = load(text, tmp_path)
-    data = programme_jsonld.conference_jsonld(programme, "", programme_links.PROGRAMME)
+    data = jsonld.conference_jsonld(programme, "", programme_links.PROGRAMME)
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
     assert "previousStartDate" not in data
 
 
 def test_session_jsonld_and_script_escaping(timed):
     session = timed.session("early")
-    data = programme_jsonld.session_jsonld(timed, session, "")
+    data = jsonld.session_jsonld(timed, session, "")
     assert data["superEvent"]["@id"] == "../../#conference"  # relative without site_url
-    text = programme_jsonld.script_text({"name": "</script><b>&"})
+    text = jsonld.script_text({"name": "</script><b>&"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><b>&"}

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from ssesite import programme_time as ptime
-from ssesite.programme_views import shift_label, times_view
+from ssesite.programme import time as ptime
+from ssesite.programme.labels import shift_label, times_view
 
 # Zones with DST in both hemispheres, half-hour and 45-minute offsets, a
 # zone that changed its offset at midnight, the date line, and no DST at all.

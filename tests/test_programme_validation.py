@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from programme_fixtures import FILE, TIMED, line_of, load
-from ssesite import check
-from ssesite.project import load_project
+from ssesite.cli import check
+from ssesite.site.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, copy_project
 from mkdocs.exceptions import Abort, PluginError
-from ssesite.background import worker_count
+from ssesite.core.background import worker_count
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -27,7 +27,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch):
     first = copy_project(tmp_path / "first")
     second = copy_project(tmp_path / "second")
     # One build does everything in its own process, the other with workers
-    # (ssesite.background): the bytes must not depend on it.
+    # (ssesite.core.background): the bytes must not depend on it.
     monkeypatch.setenv("SSESITE_WORKERS", "0")
     site_a = build_site(first, tmp_path / "a", site_url="https://example.org/sse/")
     monkeypatch.setenv("SSESITE_WORKERS", "2")

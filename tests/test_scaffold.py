@@ -15,11 +15,11 @@ import pytest
 import yaml
 from conftest import ROOT, build_site
 from lxml import html
-from ssesite import check, scaffold
-from ssesite.framework import load_framework
-from ssesite.problems import Problems
-from ssesite.studies import FIELDS, FRAMEWORK_BLOCKS
-from ssesite.yamlsource import split_front_matter
+from ssesite.cli import check, scaffold
+from ssesite.content.framework import load_framework
+from ssesite.content.studies import FIELDS, FRAMEWORK_BLOCKS
+from ssesite.core.problems import Problems
+from ssesite.core.yamlsource import split_front_matter
 
 TODAY = dt.date(2021, 3, 15)
 

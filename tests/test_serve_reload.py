@@ -138,7 +138,7 @@ def test_edits_show_on_the_next_reload(project: Path, server: Server):
     server.wait_for(PAGE, "Framework data, live")
 
     # A module of the domain package (a label chosen in the view model).
-    edit(project / "hooks/ssesite/views.py", '"draft": "Draft",', '"draft": "Draft (live)",')
+    edit(project / "hooks/ssesite/site/views.py", '"draft": "Draft",', '"draft": "Draft (live)",')
     page = server.wait_for(PAGE, "Draft (live)")
 
     # The earlier edits are all still there: each build starts afresh.

@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from ssesite.project import load_project
+from ssesite.site.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,7 +17,7 @@ from pybtex.database import BibliographyDataError, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
-from .problems import Problems
+from ..core.problems import Problems
 
 # -----------------------------------------------------------------------------
 # Data

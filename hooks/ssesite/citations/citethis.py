@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from pybtex.database import Entry, Person
 
+from ..core.render import long_date
 from .references import Segment, format_reference, text_of
-from .render import long_date
 
 # -----------------------------------------------------------------------------
 # Data

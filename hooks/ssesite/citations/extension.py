@@ -26,7 +26,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
-from .citations import GROUP, MALFORMED, Citations, parse_group
+from .load import GROUP, MALFORMED, Citations, parse_group
 
 # -----------------------------------------------------------------------------
 # Data

@@ -18,7 +18,7 @@ The grammar is strict so that no other text is ever taken for a citation:
 inline) and HTML comments, with their lines: `load_citations` uses it to
 check every study and docs page (the build and `make check` both fail on an
 unknown key). The build itself renders citations with the Markdown extension
-in `citemarkdown`, which uses the same grammar (`parse_group`) and leaves
+in `extension`, which uses the same grammar (`parse_group`) and leaves
 code to Python-Markdown.
 """
 
@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.problems import Problems
+from ..core.yamlsource import split_front_matter
 from .bibliography import KEY, BibEntry, BibFile, load_bib_file, merge
-from .problems import Problems
 from .references import Reference, format_reference, labels
-from .yamlsource import split_front_matter
 
 # -----------------------------------------------------------------------------
 # Data

@@ -9,9 +9,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from .citations import Citations
+from ..core.urls import page_url
+from .load import Citations
 from .references import Reference
-from .urls import page_url
 
 # -----------------------------------------------------------------------------
 # Data
@@ -67,7 +67,7 @@ def references_view(
 ) -> ReferencesView:
     """The References section of `page`, in author-date order.
 
-    `html(key)`, when given, is the reference already rendered (see `citemarkdown`).
+    `html(key)`, when given, is the reference already rendered (see `extension`).
     """
     references = _ordered(citations, page.occurrences)
     rows = [

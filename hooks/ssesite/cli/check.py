@@ -18,9 +18,9 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
-from .background import worker_count
-from .problems import Problem
-from .project import load_project
+from ..core.background import worker_count
+from ..core.problems import Problem
+from ..site.project import load_project
 
 # -----------------------------------------------------------------------------
 # Functions

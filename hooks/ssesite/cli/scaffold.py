@@ -20,12 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from .countries import Country, load_countries
-from .framework import STUDY_VOCABULARIES, load_framework
-from .problems import Problems, describe
-from .render import text_environment
-from .studies import NOT_STUDIES, STATUSES
-from .yamlsource import split_front_matter
+from ..content.countries import Country, load_countries
+from ..content.framework import STUDY_VOCABULARIES, load_framework
+from ..content.studies import NOT_STUDIES, STATUSES
+from ..core.problems import Problems, describe
+from ..core.render import text_environment
+from ..core.yamlsource import split_front_matter
 
 # -----------------------------------------------------------------------------
 # Data

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pycountry
 
-from .fields import Record
-from .problems import Problems
-from .yamlsource import load_yaml
+from ..core.fields import Record
+from ..core.problems import Problems
+from ..core.yamlsource import load_yaml
 
 # -----------------------------------------------------------------------------
 # Classes

@@ -13,8 +13,8 @@ environment variable), chooses the mode for a whole build:
 
 from __future__ import annotations
 
+from ..core.urls import study_uri
 from .studies import Study
-from .urls import study_uri
 
 # -----------------------------------------------------------------------------
 # Data

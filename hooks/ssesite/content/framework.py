@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fields import SLUG, Record
-from .problems import Problems
-from .yamlsource import load_yaml
+from ..core.fields import SLUG, Record
+from ..core.problems import Problems
+from ..core.yamlsource import load_yaml
 
 # -----------------------------------------------------------------------------
 # Classes

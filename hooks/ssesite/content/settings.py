@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from ..core.problems import Problems, describe, did_you_mean, one_of
 from . import drafts
-from .problems import Problems, describe, did_you_mean, one_of
 
 # -----------------------------------------------------------------------------
 # Classes

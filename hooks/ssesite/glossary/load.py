@@ -1,34 +1,29 @@
-"""The glossary of SSE terms: `data/glossary.yml` -> `Glossary`.
+"""Reading the glossary of SSE terms: `data/glossary.yml` -> `model.Glossary`.
 
 `load_glossary` reads and checks the data file, reporting every problem at
 once (YAML errors, unknown fields, duplicate ids, terms, aliases or plurals
 across all terms compared ignoring case, unknown related ids, missing or too
 long definitions, invalid language tags, bad sources). Every message names
 the term through its id: `cooperative.related[2]: ...`.
-
-`check_term_links` finds the explicit author syntax `[words](term:id)` in
-Markdown sources and reports unknown ids with their file and line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
-from .fields import SLUG, Record
-from .languages import is_valid_tag
-from .problems import Problems, did_you_mean
-from .termmatcher import Matcher, plural_of, tokens_ok
-from .yamlsource import Located, format_path, load_yaml
+from ..core.fields import SLUG, Record
+from ..core.languages import is_valid_tag
+from ..core.problems import Problems, did_you_mean
+from ..core.yamlsource import Located, format_path, load_yaml
+from .matcher import tokens_ok
+from .model import Category, Glossary, LocalName, Source, Term, name_key
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
-FILE = "data/glossary.yml"
 
 TERM_FIELDS = (
     "id",
@@ -47,19 +42,6 @@ TERM_FIELDS = (
 # The definition is the tooltip: it must stay readable in a small box.
 MAX_DEFINITION = 300
 
-# Where the URL scheme of the explicit syntax is written in Markdown:
-# inline links [words](term:id "title"), reference definitions
-# [label]: term:id, and raw HTML href="term:id".
-TERM_LINK = re.compile(
-    r"\]\(\s*<?term:(?P<inline>[^\s)>]*)"
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?term:(?P<ref>[^\s>]*)"
-    r"|href\s*=\s*[\"']term:(?P<html>[^\"']*)",
-    re.M,
-)
-SCHEME = "term:"
-
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 # Frequent mistakes in language tags, for the did-you-mean hint.
 TAG_HINTS = {
@@ -78,71 +60,6 @@ TAG_HINTS = {
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Category:
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class LocalName:
-    """A term's name in a local language, with its BCP 47 tag."""
-
-    lang: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where the definition comes from: a web address or a bibliography key."""
-
-    url: str = ""
-    bib: str = ""
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    term: str
-    definition: str
-    category: str
-    source: Source
-    aliases: tuple[str, ...] = ()
-    plurals: tuple[str, ...] | None = None
-    """Explicit plural and variant forms; None means "derive the regular plural"."""
-    autolink: bool = True
-    note: str = ""
-    local_names: tuple[LocalName, ...] = ()
-    related: tuple[str, ...] = ()
-    line: int = 0
-
-    def names(self) -> list[str]:
-        """The term, its aliases and its explicit plurals, in that order."""
-        return [self.term, *self.aliases, *(self.plurals or ())]
-
-
-@dataclass
-class Glossary:
-    categories: list[Category] = field(default_factory=list)
-    terms: list[Term] = field(default_factory=list)
-    """In file order; only the terms that could be read."""
-
-    def __post_init__(self) -> None:
-        self.by_id = {t.id: t for t in self.terms}
-
-    def get(self, id: str) -> Term | None:
-        return self.by_id.get(id)
-
-    def category_label(self, id: str) -> str:
-        return next((c.label for c in self.categories if c.id == id), id)
-
-    @cached_property
-    def matcher(self) -> Matcher:
-        """One matcher for every form of every auto-linked term (built once)."""
-        return Matcher(matcher_forms(self.terms))
 
 
 class _TermRecord(Record):
@@ -216,98 +133,9 @@ def load_glossary(
     return Glossary(categories, terms)
 
 
-def check_term_links(
-    text: str, file: str, glossary: Glossary, problems: Problems, first_line: int = 1
-) -> list[str]:
-    """Report `[words](term:id)` links to unknown ids in Markdown `text`.
-
-    Code blocks and code spans are skipped. Returns the ids found, in order.
-    """
-    found: list[str] = []
-    for id, line in term_links(text, first_line):
-        found.append(id)
-        if glossary.get(id) is None:
-            problems.add(file, line, "term link", unknown_term_message(id, glossary))
-    return found
-
-
-def check_project_term_links(
-    root: Path, docs_dir: Path, studies: Iterable, glossary: Glossary, problems: Problems
-) -> None:
-    """Check the term links of every page in `docs_dir` and of every study's text."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        file = path.relative_to(root).as_posix()
-        check_term_links(path.read_text(encoding="utf-8"), file, glossary, problems)
-    for study in studies:
-        check_term_links(study.body, study.source, glossary, problems, study.body_line)
-
-
-def term_links(text: str, first_line: int = 1) -> Iterator[tuple[str, int]]:
-    """(id, line) of every explicit term link in Markdown `text`, outside code."""
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        opening = FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if SCHEME not in line:
-            continue
-        line = CODE_SPAN.sub("", line)
-        for match in TERM_LINK.finditer(line):
-            yield next(g for g in match.groups() if g is not None), number
-
-
-def unknown_term_message(id: str, glossary: Glossary) -> str:
-    """The message for a term link to an id the glossary does not have."""
-    hint = did_you_mean(id, glossary.by_id)
-    message = f"expected the id of a term in {FILE}, found {id!r}"
-    return message + (f". {hint}" if hint else "")
-
-
-def matcher_forms(terms: Iterable[Term]) -> list[tuple[str, str]]:
-    """(form, term id) for every form the matcher looks for, derived plurals included.
-
-    A derived plural that is also a form given explicitly (by any term) is
-    left out: what the file says wins over what is derived.
-    """
-    terms = [t for t in terms if t.autolink]
-    explicit = {_key(name) for t in terms for name in t.names()}
-    forms: list[tuple[str, str]] = []
-    for term in terms:
-        seen: set[str] = set()
-        for name in term.names():
-            if _key(name) not in seen:
-                seen.add(_key(name))
-                forms.append((name, term.id))
-        if term.plurals is None:
-            for name in (term.term, *term.aliases):
-                plural = plural_of(name)
-                if _key(plural) not in explicit and _key(plural) not in seen:
-                    seen.add(_key(plural))
-                    forms.append((plural, term.id))
-    return forms
-
-
-def letter_of(term: str) -> str:
-    """The A–Z group of a term: its first letter, upper case ('#' if none)."""
-    for char in term:
-        if char.isalpha():
-            return char.upper()
-    return "#"
-
-
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def _key(name: str) -> str:
-    """How names are compared for duplicates: ignoring case and spacing."""
-    return " ".join(name.casefold().split())
 
 
 def _categories(root: Record) -> list[Category]:
@@ -518,7 +346,7 @@ def _check_names(records: list[_TermRecord], problems: Problems, file: str) -> N
         for path, name in fields:
             if not isinstance(name, str) or not name.strip():
                 continue
-            key = _key(name)
+            key = name_key(name)
             line = record.located.line((*record.path, *path))
             if key in owners:
                 owner, owner_line = owners[key]

@@ -1,7 +1,7 @@
 """Marking glossary terms in a page's HTML, and recording where terms are used.
 
 Marking happens on the HTML of the page body (after Markdown), walking its
-text with a real parser (`htmltokens`): only text between tags is looked
+text with a real parser (`core.htmltokens`): only text between tags is looked
 at, so attributes, comments and scripts are never touched, and the output
 is the input byte for byte apart from the inserted links.
 
@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 import jinja2
 from markupsafe import Markup
 
-from .glossary import SCHEME, Glossary
-from .htmltokens import END, START, TEXT, VOID, tokenize
+from ..core.htmltokens import END, START, TEXT, VOID, tokenize
+from .model import SCHEME, Glossary
 
 # -----------------------------------------------------------------------------
 # Data

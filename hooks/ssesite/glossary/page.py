@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .glossary import Glossary, Term, letter_of
-from .glossarymark import TEMPLATE, Usage, relative_url
-from .languages import language_name
-from .references import text_of
+from ..citations.references import text_of
+from ..core.languages import language_name
+from .mark import TEMPLATE, Usage, relative_url
+from .model import Glossary, Term, letter_of
 
 # -----------------------------------------------------------------------------
 # Data

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from itertools import pairwise
 
-from .fields import Record
-from .problems import did_you_mean, one_of
-from .programme import Programme, Session, check_unique, local_text
-from .yamlsource import format_path
+from ..core.fields import Record
+from ..core.problems import did_you_mean, one_of
+from ..core.yamlsource import format_path
+from .links import numeric_id, session_guid
+from .model import Programme, Session
+from .time import local_text
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -48,6 +50,24 @@ def check_programme(programme: Programme, top: Record, study_slugs: list[str]) -
 def overlap(a: Session, b: Session) -> bool:
     """Whether two timed sessions share any moment (touching ends do not)."""
     return a.timed and b.timed and a.start < b.end and b.start < a.end
+
+
+def check_unique(items: list[Record], noun: str) -> None:
+    seen: dict[str, int] = {}
+    for item in items:
+        value = item.raw("id")
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            item.problems.add(
+                item.file,
+                item.line("id"),
+                item.field("id"),
+                f"the id '{value}' is used twice (first on line {seen[value]}); "
+                f"expected each {noun} id once",
+            )
+        else:
+            seen[value] = item.line("id")
 
 
 # -----------------------------------------------------------------------------
@@ -146,8 +166,6 @@ def _check_history(session: Session, record: Record) -> None:
 def _check_numeric_ids(programme: Programme, records: dict[str, Record]) -> None:
     # schedule.xml still needs a unique number per event, derived from the id;
     # two ids giving the same number are astronomically unlikely, but checked.
-    from .programme_links import numeric_id, session_guid
-
     if not programme.conference.acronym:
         return
     seen: dict[int, str] = {}

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import uuid
 
-from .programme import Programme, Session
-from .urls import page_url, relative_url
+from ..core.urls import page_url, relative_url
+from .model import Programme, Session
 
 # -----------------------------------------------------------------------------
 # Data

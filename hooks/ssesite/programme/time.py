@@ -96,6 +96,11 @@ def city(tz_name: str) -> str:
     return tz_name.rsplit("/", 1)[-1].replace("_", " ")
 
 
+def local_text(moment: dt.datetime) -> str:
+    """'2020-09-22 10:00': how the data file writes a local time."""
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------

@@ -8,19 +8,17 @@ script in docs/assets/javascripts/ only adds the reader's own timezone.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from . import programme_time as ptime
-from .programme import (
-    ATTENDANCE_LABELS,
-    CHANGE_LABELS,
-    KIND_LABELS,
-    STATUS_LABELS,
-    TO_BE_CONFIRMED,
-    Programme,
-    Session,
+from ..core.urls import relative_url, study_uri
+from . import time as ptime
+from .labels import (
+    date_label,
+    date_range_label,
+    day_offsets,
+    session_offsets,
+    times_view,
+    weekday_label,
 )
-from .programme_links import (
+from .links import (
     CHANGES,
     PROGRAMME,
     PROGRAMME_ICS,
@@ -30,7 +28,15 @@ from .programme_links import (
     session_ics_uri,
     session_uri,
 )
-from .urls import relative_url, study_uri
+from .model import (
+    ATTENDANCE_LABELS,
+    CHANGE_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    TO_BE_CONFIRMED,
+    Programme,
+    Session,
+)
 
 # -----------------------------------------------------------------------------
 # Data
@@ -63,7 +69,7 @@ def programme_view(project) -> dict:
             {
                 "iso": day.isoformat(),
                 "label": weekday_label(day),
-                "offsets": _day_offsets(programme, day),
+                "offsets": day_offsets(programme, day),
                 "rows": [row_view(programme, s, here) for s in programme.ordered(day)],
             }
             for day in programme.conference.days
@@ -89,7 +95,7 @@ def session_view(project, session: Session) -> dict:
         "zone": zone_view(programme),
         "day_label": weekday_label(session.day),
         "row": row_view(programme, session, here),
-        "offsets": _session_offsets(session, programme.conference.tz),
+        "offsets": session_offsets(session, programme.conference.tz),
         "room": _room_label(programme, session),
         "chair": _person_link(chair, here) if chair else None,
         "talks": [
@@ -157,7 +163,7 @@ def changes_view(project) -> dict:
         {
             "status_label": STATUS_LABELS[entry.status],
             "recorded": entry.recorded,
-            "recorded_label": _date_label(entry.recorded),
+            "recorded_label": date_label(entry.recorded),
             "planned_label": entry.planned.label() if entry.planned else "",
             "attendance_label": ATTENDANCE_LABELS.get(entry.attendance, ""),
             "note": entry.note,
@@ -170,7 +176,7 @@ def changes_view(project) -> dict:
         (
             {
                 "recorded": change.recorded,
-                "recorded_label": _date_label(change.recorded),
+                "recorded_label": date_label(change.recorded),
                 "session": session.name,
                 "url": relative_url(session_uri(session.id), here),
                 **_change_view(change),
@@ -194,7 +200,7 @@ def banner_view(programme: Programme, here: str) -> dict:
     """The conference status banner for the page `here` (home or programme)."""
     conference = programme.conference
     status = conference.status
-    current = _date_range_label(conference.start_date, conference.end_date)
+    current = date_range_label(conference.start_date, conference.end_date)
     previous = [d.label() for d in conference.previous_dates]
     if status == "rescheduled" and previous:
         headline = f"Rescheduled from {' and then '.join(previous)} to {current}"
@@ -247,7 +253,7 @@ def study_presentations(project, study) -> dict:
         "programme": relative_url(PROGRAMME, here) if programme is not None else "",
         "conference_title": programme.conference.title if programme is not None else "",
         "dates": (
-            _date_range_label(programme.conference.start_date, programme.conference.end_date)
+            date_range_label(programme.conference.start_date, programme.conference.end_date)
             if programme is not None
             else ""
         ),
@@ -259,7 +265,7 @@ def conference_facts(programme: Programme) -> dict:
     venue = conference.venue
     return {
         "title": conference.title,
-        "dates": _date_range_label(conference.start_date, conference.end_date),
+        "dates": date_range_label(conference.start_date, conference.end_date),
         "place": ", ".join(p for p in (venue.city, venue.country) if p),
         "venue": venue.name,
         "attendance_label": ATTENDANCE_LABELS[conference.attendance],
@@ -297,30 +303,6 @@ def row_view(programme: Programme, session: Session, here: str) -> dict:
     }
 
 
-def times_view(session: Session, tz: dt.tzinfo) -> dict:
-    """Start and end in the conference zone and in UTC, with day markers."""
-    return {
-        "start_iso": ptime.iso(session.start),
-        "end_iso": ptime.iso(session.end),
-        "local": _range(session.start, session.end, tz, session.day),
-        "utc": _range(session.start, session.end, ptime.UTC, session.day),
-        "offset": ptime.offset_label(session.start),
-    }
-
-
-def weekday_label(day: dt.date) -> str:
-    """'Tuesday 22 September 2020'."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def shift_label(days: int) -> str:
-    """'+1 day', '−2 days' (a real minus sign), '' for the same day."""
-    if days == 0:
-        return ""
-    sign = "+" if days > 0 else "\u2212"
-    return f"{sign}{abs(days)} day{'s' if abs(days) != 1 else ''}"
-
-
 def downloads_view(programme: Programme, here: str) -> dict:
     return {
         "ics": relative_url(PROGRAMME_ICS, here),
@@ -334,39 +316,6 @@ def downloads_view(programme: Programme, here: str) -> dict:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def _range(start: dt.datetime, end: dt.datetime, tz: dt.tzinfo, day: dt.date) -> dict:
-    begin, finish = ptime.in_zone(start, tz), ptime.in_zone(end, tz)
-    return {
-        "start": f"{begin:%H:%M}",
-        "end": f"{finish:%H:%M}",
-        "start_shift": shift_label((begin.date() - day).days),
-        "end_shift": shift_label((finish.date() - day).days),
-    }
-
-
-def _day_offsets(programme: Programme, day: dt.date) -> str:
-    tz = programme.conference.tz
-    offsets = []
-    moments = [s.start for s in programme.ordered(day) if s.timed]
-    moments += [s.end for s in programme.ordered(day) if s.timed]
-    if not moments:
-        noon = ptime.localize(dt.datetime.combine(day, dt.time(12, 0)), tz)
-        moments = [noon]
-    for moment in sorted(moments, key=lambda m: m.astimezone(ptime.UTC)):
-        label = ptime.offset_label(moment)
-        if label not in offsets:
-            offsets.append(label)
-    return " / ".join(offsets)
-
-
-def _session_offsets(session: Session, tz: dt.tzinfo) -> str:
-    if not session.timed:
-        noon = ptime.localize(dt.datetime.combine(session.day, dt.time(12, 0)), tz)
-        return ptime.offset_label(noon)
-    labels = [ptime.offset_label(session.start), ptime.offset_label(session.end)]
-    return " / ".join(dict.fromkeys(labels))
 
 
 def _room_label(programme: Programme, session: Session) -> str:
@@ -397,29 +346,12 @@ def _change_view(change) -> dict:
     return {
         "change_label": CHANGE_LABELS[change.change],
         "change": change.change,
-        "recorded_label": _date_label(change.recorded),
+        "recorded_label": date_label(change.recorded),
         "was": change.was,
         "note": change.note,
     }
 
 
-def _date_label(day: dt.date | None) -> str:
-    if day is None:
-        return "Date not documented"
-    return f"{day.day} {day:%B %Y}"
-
-
-def _date_range_label(start: dt.date, end: dt.date) -> str:
-    """'22 September 2020', '22–23 September 2020', '30 September – 1 October 2020'."""
-    if start == end:
-        return _date_label(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_date_label(end)}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} – {_date_label(end)}"
-    return f"{_date_label(start)} – {_date_label(end)}"
-
-
 def _updated(programme: Programme) -> dict:
     moment = programme.updated
-    return {"iso": moment.isoformat().replace("+00:00", "Z"), "label": _date_label(moment.date())}
+    return {"iso": moment.isoformat().replace("+00:00", "Z"), "label": date_label(moment.date())}

@@ -118,7 +118,7 @@ _code_version_memo: list[str] = []
 def _code_version() -> str:
     if not _code_version_memo:
         digest = hashlib.sha256(sys.version.encode())
-        package = Path(__file__).resolve().parent
+        package = Path(__file__).resolve().parent.parent  # all of ssesite
         for path in sorted(package.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(package).as_posix().encode() + b"\0")

@@ -1,6 +1,6 @@
 """Write the site's final Markdown to a folder, for another builder.
 
-`python -m ssesite.export --out DIR` copies docs/ and adds every generated
+`export` (run as `python -m ssesite.cli.export --out DIR`) copies docs/ and adds every generated
 page, with every Markdown transform the MkDocs hooks apply, so that any
 Markdown site builder (or the benchmark's bare Material build) sees the very
 same pages. MkDocs 1.6 is unmaintained; this is the way out.
@@ -8,16 +8,15 @@ same pages. MkDocs 1.6 is unmaintained; this is the way out.
 
 from __future__ import annotations
 
-import argparse
 import shutil
-import sys
 from pathlib import Path
 
 import yaml
 
-from . import pages, render
+from ..core import render
+from . import pages
 from .project import load_project
-from .settings import read_config
+from ..content.settings import read_config
 
 # -----------------------------------------------------------------------------
 # Data
@@ -101,17 +100,3 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(root / theme["custom_dir"])
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=".", type=Path, help="project root (default: .)")
-    parser.add_argument("--out", required=True, type=Path, help="folder to write (replaced)")
-    args = parser.parse_args(argv)
-    count = export(args.root.resolve(), args.out)
-    print(f"Exported {count} Markdown pages to {args.out}.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

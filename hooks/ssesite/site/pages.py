@@ -1,6 +1,6 @@
 """The pages generated from the content, independent of any site builder.
 
-MkDocs hooks wrap each one in a `File.generated`; `python -m ssesite.export`
+MkDocs hooks wrap each one in a `File.generated`; `python -m ssesite.cli.export`
 writes them to a folder so that another builder (or the benchmark's bare
 Material build) can use the very same Markdown.
 """
@@ -12,20 +12,17 @@ from pathlib import Path
 
 import jinja2
 
-from . import (
-    citemarkdown,
-    citethis,
-    citeviews,
-    glossarypage,
-    programme_ics,
-    programme_jsonld,
-    programme_links,
-    programme_schedule,
-    programme_views,
-    render,
-    urls,
-    views,
-)
+from ..citations import citethis
+from ..citations import extension as citemarkdown
+from ..citations import views as citeviews
+from ..core import render, urls
+from ..glossary import page as glossarypage
+from ..programme import exports
+from ..programme import links as programme_links
+from ..programme import views as programme_views
+from ..programme.exports import ics as programme_ics
+from ..programme.exports import jsonld as programme_jsonld
+from . import views
 from .project import Project
 
 # -----------------------------------------------------------------------------
@@ -113,9 +110,8 @@ def programme_files(project: Project, site_url: str) -> list[GeneratedFile]:
         for s in programme.sessions
     ]
     files += [
-        GeneratedFile(links.PROGRAMME_ICS, recipe=(programme_export, "ics", site_url)),
-        GeneratedFile(links.SCHEDULE_XML, recipe=(programme_export, "xml", site_url)),
-        GeneratedFile(links.SCHEDULE_JSON, recipe=(programme_export, "json", site_url)),
+        GeneratedFile(export.uri, recipe=(programme_export, name, site_url))
+        for name, export in exports.FORMATS.items()
     ]
     files += [
         GeneratedFile(links.session_ics_uri(programme, s.id), recipe=(session_ics, s.id, site_url))
@@ -175,13 +171,8 @@ def session_page(context: Context, session_id: str) -> str:
     return render.render(context.env, "content/programme-session.md", view=view)
 
 
-def programme_export(context: Context, kind: str, site_url: str) -> str | bytes:
-    programme = context.project.programme
-    if kind == "ics":
-        return programme_ics.programme_ics(programme, site_url)
-    if kind == "xml":
-        return programme_schedule.schedule_xml(programme, site_url)
-    return programme_schedule.schedule_json(programme, site_url).encode("utf-8")
+def programme_export(context: Context, name: str, site_url: str) -> bytes:
+    return exports.FORMATS[name].make(context.project.programme, site_url)
 
 
 def session_ics(context: Context, session_id: str, site_url: str) -> str | bytes:

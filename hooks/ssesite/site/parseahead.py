@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import background
-from .bibliography import BibFile, load_bib_file
-from .problems import Problem, Problems
-from .yamlsource import Located, load_yaml
+from ..core import background
+from ..citations.bibliography import BibFile, load_bib_file
+from ..core.problems import Problem, Problems
+from ..core.yamlsource import Located, load_yaml
 
 # -----------------------------------------------------------------------------
 # Data

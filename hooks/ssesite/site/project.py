@@ -9,16 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citeviews, contentcache, glossarypage, programme_links, urls
-from .citations import Citations, load_citations
-from .countries import Countries, load_countries
-from .framework import Framework, load_framework
-from .glossary import Glossary, check_project_term_links, load_glossary
+from ..citations import views as citeviews
+from ..core import urls
+from ..glossary import page as glossarypage
+from ..programme import links as programme_links
+from . import contentcache
+from ..citations.load import Citations, load_citations
+from ..content.countries import Countries, load_countries
+from ..content.framework import Framework, load_framework
+from ..glossary.links import check_project_term_links
+from ..glossary.load import load_glossary
+from ..glossary.model import Glossary
 from .parseahead import ParseAhead
-from .problems import Problems
-from .programme import Programme, load_programme
-from .settings import Settings, load_settings
-from .studies import Study, load_studies
+from ..core.problems import Problems
+from ..programme.load import load_programme
+from ..programme.model import Programme
+from ..content.settings import Settings, load_settings
+from ..content.studies import Study
+from ..content.studyload import load_studies
 
 # -----------------------------------------------------------------------------
 # Classes

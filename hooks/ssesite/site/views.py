@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .framework import Framework
-from .languages import language_name
-from .programme_views import study_presentations
+from ..content.framework import Framework
+from ..core.languages import language_name
+from ..programme.views import study_presentations
 from .project import Project
-from .studies import Study
-from .urls import COMPARISON, COUNTRIES_INDEX, FRAMEWORK, relative_url, study_uri
+from ..content.studies import Study
+from ..core.urls import COMPARISON, COUNTRIES_INDEX, FRAMEWORK, relative_url, study_uri
 
 # -----------------------------------------------------------------------------
 # Data

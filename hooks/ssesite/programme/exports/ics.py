@@ -16,8 +16,7 @@ import functools
 import importlib
 from typing import TYPE_CHECKING
 
-from .programme import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED, Programme, Session
-from .programme_links import (
+from ..links import (
     PROGRAMME,
     absolute,
     conference_guid,
@@ -25,6 +24,7 @@ from .programme_links import (
     session_guid,
     session_uri,
 )
+from ..model import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED, Programme, Session
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event, Timezone

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 
-from . import programme_time as ptime
-from .programme import Programme, Session
-from .programme_links import PROGRAMME, link, session_uri
+from .. import time as ptime
+from ..links import PROGRAMME, link, session_uri
+from ..model import Programme, Session
 
 # -----------------------------------------------------------------------------
 # Data

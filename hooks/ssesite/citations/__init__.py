@@ -1,0 +1,3 @@
+"""Citations: bibliography, references, `[@key]` syntax and loading, the Markdown
+extension, views and "cite this".
+"""

@@ -1,0 +1,1 @@
+"""The project's own content: settings, the framework, countries, studies, drafts."""

@@ -1,0 +1,3 @@
+"""The glossary: model, loading, term links, the term matcher, marking of pages
+and the glossary page.
+"""
