@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+import textwrap
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,11 @@ import yaml
 
 from ..content.countries import Country, load_countries
 from ..content.framework import STUDY_VOCABULARIES, load_framework
-from ..content.studies import NOT_STUDIES, STATUSES
+from ..content.studies import NOT_STUDIES, Study
 from ..core.problems import Problems, describe
-from ..core.render import text_environment
+from ..core.render import text_environment, yaml_scalar
 from ..core.yamlsource import split_front_matter
+from .templatefields import template_fields
 
 # -----------------------------------------------------------------------------
 # Data
@@ -87,13 +89,23 @@ def new_study(root: Path, code: str, today: dt.date) -> Created:
             "expected no folder of that name. Rename or remove it first."
         )
 
+    vocabularies = {name: framework.ids(name) for name in STUDY_VOCABULARIES}
+    vocabularies["subregions"] = countries.subregion_ids
+    summary = (
+        "To be written: what this study of the social and solidarity economy in\n"
+        f"{country.name_in_sentence} maps and what it finds."
+    )
+    values = {
+        "title": yaml_scalar(f"The social and solidarity economy in {country.name_in_sentence}"),
+        "country": country.code,
+        "subregion": country.subregion,
+        "first_draft": today.isoformat(),
+        "last_revised": today.isoformat(),
+        "summary": ">-\n" + textwrap.indent(summary, "  "),
+    }
     context = {
         "country": country,
-        "title": f"The social and solidarity economy in {country.name_in_sentence}",
-        "today": today.isoformat(),
-        "subregions": countries.subregion_ids,
-        "statuses": STATUSES,
-        "vocab": {name: framework.ids(name) for name in STUDY_VOCABULARIES},
+        "fields": template_fields(Study, values, vocabularies),
         "parts": [part.label for part in framework.study_parts],
     }
     env = text_environment(TEMPLATES_DIR)

@@ -1,7 +1,8 @@
 """Reading the country studies: `studies/<slug>/index.md` -> `studies.Study`.
 
-`load_studies` reads every study's front matter field by field, checks it
-against the countries and the framework, and reports every problem at once.
+`load_studies` reads every study's front matter by the fields its classes
+declare (`studies`), checks it against the countries and the framework, and
+reports every problem at once.
 """
 
 from __future__ import annotations
@@ -11,20 +12,20 @@ from pathlib import Path
 from ..core.fields import ORCID, SLUG, Record
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
+from ..core.schema import complete, read
 from ..core.yamlsource import load_yaml, split_front_matter
 from .countries import Countries, Country, Subregion
-from .framework import Framework
+from .framework import STUDY_VOCABULARIES, Framework
 from .studies import (
-    FIELDS,
     FRAMEWORK_BLOCKS,
     NOT_STUDIES,
-    STATUSES,
     Author,
     EcosystemItem,
     Entity,
     Institution,
     Instrument,
     Study,
+    StudyFramework,
 )
 
 # -----------------------------------------------------------------------------
@@ -102,28 +103,23 @@ def load_study(
     if not meta.is_mapping("front matter made of 'field: value' lines"):
         return None
     before = len(problems)
-    meta.check_keys(FIELDS)
-
-    title = meta.text("title")
-    country = _country(meta, countries)
-    subregion = _subregion(meta, countries, country)
-    authors = _authors(meta)
-    status = meta.choice("status", STATUSES)
-    first_draft = meta.date("first_draft")
-    last_revised = meta.date("last_revised")
+    vocabularies = {name: framework.ids(name) for name in STUDY_VOCABULARIES}
+    readers = {
+        "country": lambda meta, key, values: _country(meta, countries),
+        "subregion": lambda meta, key, values: _subregion(meta, countries, values["country"]),
+        "authors": lambda meta, key, values: _authors(meta),
+        "languages": lambda meta, key, values: _languages(meta),
+        "framework": lambda meta, key, values: _framework_block(meta, vocabularies),
+    }
+    vocabularies["subregions"] = countries.subregion_ids
+    values = read(meta, Study, readers, vocabularies)
+    first_draft, last_revised = values["first_draft"], values["last_revised"]
     if first_draft and last_revised and last_revised < first_draft:
         meta.expected(
             "last_revised",
             f"a date on or after first_draft ({first_draft.isoformat()})",
             last_revised.isoformat(),
         )
-    summary = meta.text("summary")
-    languages = _languages(meta)
-    keywords = meta.text_list("keywords")
-    phase = meta.integer(
-        "phase", required=False, low=1, high=99, expected="a phase number such as 1"
-    )
-    study_framework = _framework_block(meta, framework)
 
     if len(problems) > before:
         return None
@@ -132,21 +128,10 @@ def load_study(
         slug=folder.name,
         source=file,
         folder=folder,
-        title=title,
-        country=country,
-        subregion=subregion,
-        authors=authors,
-        status=status,
-        first_draft=first_draft,
-        last_revised=last_revised,
-        summary=summary,
-        languages=languages,
-        keywords=keywords,
-        phase=phase or 1,
         body=body,
         body_line=body_line,
         assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "index.md"),
-        **study_framework,
+        **values,
     )
 
 
@@ -188,15 +173,17 @@ def _authors(meta: Record) -> list[Author]:
     for item in meta.items("authors", expected="a list of authors, each with name and affiliation"):
         if not item.is_mapping("an author: name, affiliation and optional orcid"):
             continue
-        item.check_keys(["name", "affiliation", "orcid"])
-        name = item.text("name")
-        affiliation = item.text("affiliation")
-        orcid = item.text("orcid", required=False) or ""
-        if orcid and not ORCID.match(orcid):
-            item.expected("orcid", "an ORCID iD like 0000-0002-1825-0097", orcid)
-        if name and affiliation:
-            authors.append(Author(name, affiliation, orcid))
+        values = read(item, Author, {"orcid": _orcid})
+        if complete(Author, values):
+            authors.append(Author(**values))
     return authors
+
+
+def _orcid(item: Record, key: str, values: dict) -> str:
+    orcid = item.text(key, required=False) or ""
+    if orcid and not ORCID.match(orcid):
+        item.expected(key, "an ORCID iD like 0000-0002-1825-0097", orcid)
+    return orcid
 
 
 def _languages(meta: Record) -> list[str]:
@@ -211,107 +198,110 @@ def _languages(meta: Record) -> list[str]:
     return tags
 
 
-def _framework_block(meta: Record, framework: Framework) -> dict:
+def _framework_block(meta: Record, vocabularies: dict) -> StudyFramework:
     data = meta.raw("framework")
     block = meta.child("framework", data)
-    result: dict = {name: [] for name in FRAMEWORK_BLOCKS}
     if data is None:
         meta.missing("framework", "the structured data of the analytical framework")
-        return result
+        return StudyFramework()
     if not block.is_mapping(f"a mapping with {one_of(FRAMEWORK_BLOCKS)}"):
-        return result
-    block.check_keys(FRAMEWORK_BLOCKS)
+        return StudyFramework()
 
-    instruments = result["instruments"]
+    # Ids are known even when the rest of their instrument is wrong, so that
+    # entities citing them are not also reported.
     seen_ids: set[str] = set()
-    for item in block.items("instruments"):
-        if not item.is_mapping("an instrument: id, title, year, kind, status"):
-            continue
-        item.check_keys(
-            ["id", "title", "local_title", "local_lang", "year", "kind", "status", "note"]
+
+    def instruments(block: Record, key: str, values: dict) -> list[Instrument]:
+        found = []
+        for item in block.items(key):
+            if not item.is_mapping("an instrument: id, title, year, kind, status"):
+                continue
+            readers = {"id": _instrument_id(seen_ids), "local_lang": _local_lang("local_title")}
+            values = read(item, Instrument, readers, vocabularies)
+            if values["id"]:
+                seen_ids.add(values["id"])
+            if complete(Instrument, values):
+                found.append(Instrument(**values))
+        return found
+
+    def entities(block: Record, key: str, values: dict) -> list[Entity]:
+        # Read after the instruments (whose ids `basis` names), listed before them
+        return _records(
+            block,
+            key,
+            Entity,
+            "an entity: type, form and recognition",
+            {
+                "local_lang": _local_lang("local_name"),
+                "basis": lambda item, key, values: _basis(item, seen_ids),
+            },
+            vocabularies,
         )
-        id = item.text("id", expected="a short id such as 'sepa-2007'")
+
+    readers = {
+        "entities": lambda block, key, values: [],
+        "instruments": instruments,
+        "institutions": lambda block, key, values: _records(
+            block, key, Institution, "an institution: name and role", {}, vocabularies
+        ),
+        "ecosystem": lambda block, key, values: _records(
+            block, key, EcosystemItem, "an ecosystem item: element and note", {}, vocabularies
+        ),
+    }
+    values = read(block, StudyFramework, readers, vocabularies)
+    values["entities"] = entities(block, "entities", values)
+    return StudyFramework(**values)
+
+
+def _records(block: Record, key: str, cls: type, what: str, readers: dict, vocabularies: dict):
+    found = []
+    for item in block.items(key):
+        if not item.is_mapping(what):
+            continue
+        values = read(item, cls, readers, vocabularies)
+        if complete(cls, values):
+            found.append(cls(**values))
+    return found
+
+
+def _instrument_id(seen_ids: set[str]):
+    def reader(item: Record, key: str, values: dict) -> str | None:
+        id = item.text(key, expected="a short id such as 'sepa-2007'")
         if id and not SLUG.match(id):
-            item.expected("id", "an id of lower-case letters, digits and hyphens", id)
-            id = None
-        elif id in seen_ids:
-            item.expected("id", "an id used once per study", id)
-            id = None
-        values = dict(
-            title=item.text("title"),
-            year=item.integer(
-                "year", required=False, low=1800, high=2100, expected="a year such as 2007"
-            ),
-            kind=item.choice("kind", framework.ids("instrument_kinds")),
-            status=item.choice("status", framework.ids("instrument_statuses")),
-            **_local(item, "local_title"),
-            note=item.text("note", required=False) or "",
-        )
-        if id:
-            # Known even when the rest is wrong, so entities citing it are not also reported
-            seen_ids.add(id)
-        if id and None not in [values[k] for k in ("title", "kind", "status")]:
-            instruments.append(Instrument(id=id, **values))
+            item.expected(key, "an id of lower-case letters, digits and hyphens", id)
+            return None
+        if id in seen_ids:
+            item.expected(key, "an id used once per study", id)
+            return None
+        return id
 
-    for item in block.items("entities"):
-        if not item.is_mapping("an entity: type, form and recognition"):
-            continue
-        item.check_keys(
-            ["type", "form", "local_name", "local_lang", "recognition", "basis", "note"]
-        )
-        basis = item.text("basis", required=False) or ""
-        if basis and basis not in seen_ids:
-            item.expected(
-                "basis",
-                "the id of an instrument listed under framework.instruments"
-                + (f" ({', '.join(sorted(seen_ids))})" if seen_ids else ""),
-                basis,
-            )
-        values = dict(
-            type=item.choice("type", framework.ids("entity_types")),
-            form=item.text("form"),
-            recognition=item.choice("recognition", framework.ids("recognition_levels")),
-            **_local(item, "local_name"),
-            basis=basis,
-            note=item.text("note", required=False) or "",
-        )
-        if None not in values.values():
-            result["entities"].append(Entity(**values))
-
-    for item in block.items("institutions"):
-        if not item.is_mapping("an institution: name and role"):
-            continue
-        item.check_keys(["name", "role", "note"])
-        values = dict(
-            name=item.text("name"),
-            role=item.choice("role", framework.ids("institution_roles")),
-            note=item.text("note", required=False) or "",
-        )
-        if None not in values.values():
-            result["institutions"].append(Institution(**values))
-
-    for item in block.items("ecosystem"):
-        if not item.is_mapping("an ecosystem item: element and note"):
-            continue
-        item.check_keys(["element", "note"])
-        values = dict(
-            element=item.choice("element", framework.ids("ecosystem_elements")),
-            note=item.text("note"),
-        )
-        if None not in values.values():
-            result["ecosystem"].append(EcosystemItem(**values))
-    return result
+    return reader
 
 
-def _local(item: Record, key: str) -> dict:
-    """A local-language name and its language tag, which go together."""
-    text = item.text(key, required=False) or ""
-    lang = item.text("local_lang", required=False) or ""
-    if text and not lang:
-        item.missing("local_lang", f"the BCP 47 language tag of {key}, e.g. 'ko'")
-    if lang and not is_valid_tag(lang):
-        item.expected("local_lang", "a BCP 47 language tag such as 'ko' or 'zh-Hans'", lang)
-    return {key: text, "local_lang": lang}
+def _basis(item: Record, seen_ids: set[str]) -> str:
+    basis = item.text("basis", required=False) or ""
+    if basis and basis not in seen_ids:
+        item.expected(
+            "basis",
+            "the id of an instrument listed under framework.instruments"
+            + (f" ({', '.join(sorted(seen_ids))})" if seen_ids else ""),
+            basis,
+        )
+    return basis
+
+
+def _local_lang(name_key: str):
+    """The reader of a local-language name's tag, which goes with `name_key`."""
+
+    def reader(item: Record, key: str, values: dict) -> str:
+        lang = item.text(key, required=False) or ""
+        if values.get(name_key) and not lang:
+            item.missing(key, f"the BCP 47 language tag of {name_key}, e.g. 'ko'")
+        if lang and not is_valid_tag(lang):
+            item.expected(key, "a BCP 47 language tag such as 'ko' or 'zh-Hans'", lang)
+        return lang
+
+    return reader
 
 
 def _check_unique_countries(studies: list[Study], problems: Problems) -> None:
