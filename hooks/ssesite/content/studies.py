@@ -60,11 +60,11 @@ class Entity:
     )
     form: str = declare(Text(), "the national form in English")
     local_name: str = declare(
-        Text(), "its name in the national language, with", required=False, default=""
+        Text(), "its name in the national language (with local_lang)", required=False, default=""
     )
     local_lang: str = declare(
         Custom(expected="a BCP 47 language tag such as 'ko'"),
-        "its BCP 47 language tag",
+        "the BCP 47 language tag of the local name, such as ko",
         required=False,
         default="",
     )
@@ -92,11 +92,11 @@ class Instrument:
     )
     title: str = declare(Text(), "the title in English")
     local_title: str = declare(
-        Text(), "the title in the national language, with", required=False, default=""
+        Text(), "the title in the national language (with local_lang)", required=False, default=""
     )
     local_lang: str = declare(
         Custom(expected="a BCP 47 language tag such as 'ko'"),
-        "its BCP 47 language tag",
+        "the BCP 47 language tag of the local name, such as ko",
         required=False,
         default="",
     )
