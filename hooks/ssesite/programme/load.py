@@ -11,26 +11,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..core.fields import SLUG, Record
+from ..core.fields import Record
 from ..core.problems import Problems, did_you_mean
+from ..core.schema import complete, read
 from ..core.yamlsource import load_yaml
 from . import time as ptime
 from .checks import check_programme, check_unique
 from .model import (
-    ATTENDANCE_MODES,
-    CHANGE_FIELDS,
-    CHANGES,
-    CONFERENCE_FIELDS,
-    PERSON_FIELDS,
-    ROOM_FIELDS,
-    ROOM_KINDS,
-    SESSION_FIELDS,
-    SESSION_KINDS,
-    STATUS_FIELDS,
-    STATUSES,
-    TALK_FIELDS,
-    TOP_FIELDS,
-    VENUE_FIELDS,
     Change,
     Conference,
     PartialDate,
@@ -52,7 +39,6 @@ from .when import session_when
 # only this shape (c3voc `Conference.acronym`).
 ACRONYM = re.compile(r"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-URL = re.compile(r"^https?://\S+$")
 
 
 # -----------------------------------------------------------------------------
@@ -74,16 +60,17 @@ def load_programme(
     top = Record(located, file, problems)
     if not top.is_mapping():
         return None
-    top.check_keys(TOP_FIELDS)
-    updated = _updated(top)
-    conference = _conference(top)
-    tz = ptime.zone(conference.timezone) if conference and conference.timezone else None
-    sessions = [
-        s
-        for index, item in enumerate(top.items("sessions", required=True))
-        if (s := _session(item, index, tz)) is not None
-    ]
-    people = [p for item in top.items("people") if (p := _person(item)) is not None]
+    readers = {
+        "updated": lambda top, key, values: _updated(top),
+        "conference": lambda top, key, values: _conference(top),
+        "sessions": lambda top, key, values: _sessions(top, values["conference"]),
+        "people": lambda top, key, values: [
+            p for item in top.items(key) if (p := _person(item)) is not None
+        ],
+    }
+    values = read(top, Programme, readers)
+    updated, conference = values["updated"], values["conference"]
+    sessions, people = values["sessions"], values["people"]
     if conference is not None:
         # Checked even when some fields are wrong, so that every problem of
         # the file is reported in one run.
@@ -125,55 +112,64 @@ def _conference(top: Record) -> Conference | None:
     record = top.child("conference", raw)
     if not record.is_mapping():
         return None
-    record.check_keys(CONFERENCE_FIELDS)
-    title = record.text("title")
-    acronym = record.text("acronym")
-    if acronym and not ACRONYM.match(acronym):
-        record.expected(
-            "acronym",
-            "a short name of 4 or more lower-case letters, digits or underscores "
-            "(it names the conference in schedule.json)",
-            acronym,
-        )
-    timezone = _timezone(record)
-    start_date = record.date("start_date")
-    end_date = record.date("end_date")
+    readers = {
+        "acronym": _acronym,
+        "timezone": lambda record, key, values: _timezone(record),
+        "venue": lambda record, key, values: _venue(record),
+        "rooms": _rooms,
+        "status": _history,
+    }
+    values = read(record, Conference, readers)
+    start_date, end_date = values["start_date"], values["end_date"]
     if start_date and end_date and end_date < start_date:
         record.expected(
             "end_date", f"a date on or after start_date ({start_date.isoformat()})", end_date
         )
-    venue = _venue(record)
-    attendance = record.choice("attendance", ATTENDANCE_MODES)
-    stream_url = _url(record, "stream_url")
-    rooms = tuple(r for item in record.items("rooms") if (r := _room(item)) is not None)
-    check_unique(list(record.items("rooms")), "room")
-    history = tuple(
-        e
-        for item in record.items("status", required=True, expected="a list of status entries")
-        if (e := _status_entry(item)) is not None
-    )
-    if record.raw("status") == []:
-        record.expected("status", "at least one status entry (the first plan)", [])
-    sources = tuple(_urls(record, "sources"))
-    organisers = tuple(record.text_list("organisers"))
-    if start_date is None or end_date is None or not history:
+    if start_date is None or end_date is None or not values["history"]:
         return None
     # With other problems the conference is still returned, for the checks of
     # the whole file; load_programme then returns no programme.
-    return Conference(
-        title=title,
-        acronym=acronym,
-        organisers=organisers,
-        timezone=timezone,
-        start_date=start_date,
-        end_date=end_date,
-        venue=venue,
-        attendance=attendance,
-        stream_url=stream_url,
-        rooms=rooms,
-        history=history,
-        sources=sources,
+    for key in ("organisers", "sources"):
+        values[key] = tuple(values[key])
+    return Conference(**values)
+
+
+def _sessions(top: Record, conference: Conference | None) -> list[Session]:
+    tz = ptime.zone(conference.timezone) if conference and conference.timezone else None
+    return [
+        s
+        for index, item in enumerate(top.items("sessions", required=True))
+        if (s := _session(item, index, tz)) is not None
+    ]
+
+
+def _acronym(record: Record, key: str, values: dict) -> str | None:
+    acronym = record.text(key)
+    if acronym and not ACRONYM.match(acronym):
+        record.expected(
+            key,
+            "a short name of 4 or more lower-case letters, digits or underscores "
+            "(it names the conference in schedule.json)",
+            acronym,
+        )
+    return acronym
+
+
+def _rooms(record: Record, key: str, values: dict) -> tuple[Room, ...]:
+    rooms = tuple(r for item in record.items(key) if (r := _room(item)) is not None)
+    check_unique(list(record.items(key)), "room")
+    return rooms
+
+
+def _history(record: Record, key: str, values: dict) -> tuple[StatusEntry, ...]:
+    history = tuple(
+        e
+        for item in record.items(key, required=True, expected="a list of status entries")
+        if (e := _status_entry(item)) is not None
     )
+    if record.raw(key) == []:
+        record.expected(key, "at least one status entry (the first plan)", [])
+    return history
 
 
 def _timezone(record: Record) -> str | None:
@@ -199,116 +195,73 @@ def _venue(record: Record) -> Venue | None:
     venue = record.child("venue", raw)
     if not venue.is_mapping():
         return None
-    venue.check_keys(VENUE_FIELDS)
-    return Venue(
-        name=venue.text("name", required=False) or "",
-        city=venue.text("city") or "",
-        country=venue.text("country") or "",
-    )
+    values = read(venue, Venue)
+    return Venue(**{key: value or "" for key, value in values.items()})
 
 
 def _room(item: Record) -> Room | None:
     if not item.is_mapping():
         return None
-    item.check_keys(ROOM_FIELDS)
-    id = _id(item)
-    name = item.text("name")
-    kind = item.choice("kind", ROOM_KINDS)
-    stream_url = _url(item, "stream_url")
-    if id is None or name is None or kind is None:
-        return None
-    return Room(id, name, kind, stream_url)
+    values = read(item, Room)
+    return Room(**values) if complete(Room, values) else None
 
 
 def _status_entry(item: Record) -> StatusEntry | None:
     if not item.is_mapping():
         return None
-    item.check_keys(STATUS_FIELDS)
-    status = item.choice("status", STATUSES)
-    recorded = item.date("recorded", required=False)
-    planned = _partial_date(item, "planned")
-    attendance = item.choice("attendance", ATTENDANCE_MODES, required=False) or ""
-    note = item.text("note")
-    source = _url(item, "source")
-    if status is None or note is None:
-        return None
-    return StatusEntry(status, recorded, planned, attendance, note, source, item.line())
+    values = read(item, StatusEntry, {"planned": _partial_date})
+    return StatusEntry(**values, line=item.line()) if complete(StatusEntry, values) else None
 
 
 def _session(item: Record, index: int, tz: dt.tzinfo | None) -> Session | None:
     if not item.is_mapping():
         return None
     before = len(item.problems)
-    item.check_keys(SESSION_FIELDS)
-    id = _id(item)
-    label = item.text("label", required=False) or ""
-    title = item.text("title", required=False) or ""
-    kind = item.choice("kind", SESSION_KINDS)
-    day, start, end = session_when(item, tz)
-    room = item.text("room", required=False) or ""
-    chair = item.text("chair", required=False) or ""
-    abstract = item.text("abstract", required=False) or ""
-    talks = tuple(t for talk in item.items("talks") if (t := _talk(talk)) is not None)
-    history = tuple(c for change in item.items("history") if (c := _change(change)) is not None)
-    if len(item.problems) > before or id is None or day is None:
+    when: list = []
+
+    def day(item: Record, key: str, values: dict):
+        when.extend(session_when(item, tz))
+        return when[0]
+
+    readers = {
+        "date": day,
+        "start": lambda item, key, values: when[1],
+        "end": lambda item, key, values: when[2],
+        "talks": lambda item, key, values: tuple(
+            t for talk in item.items(key) if (t := _talk(talk)) is not None
+        ),
+        "history": lambda item, key, values: tuple(
+            c for change in item.items(key) if (c := _change(change)) is not None
+        ),
+    }
+    values = read(item, Session, readers)
+    if len(item.problems) > before or values["id"] is None or values["day"] is None:
         return None
-    return Session(
-        id, label, title, kind, day, start, end, room, chair, abstract, talks, history, index
-    )
+    return Session(**values, index=index)
 
 
 def _talk(item: Record) -> Talk | None:
     if not item.is_mapping():
         return None
-    item.check_keys(TALK_FIELDS)
-    title = item.text("title", required=False) or ""
-    speakers = tuple(item.text_list("speakers"))
-    study = item.text("study", required=False) or ""
-    abstract = item.text("abstract", required=False) or ""
-    return Talk(title, speakers, study, abstract)
+    values = read(item, Talk)
+    return Talk(**{**values, "speakers": tuple(values["speakers"])})
 
 
 def _change(item: Record) -> Change | None:
     if not item.is_mapping():
         return None
-    item.check_keys(CHANGE_FIELDS)
-    recorded = item.date("recorded")
-    change = item.choice("change", CHANGES)
-    was = item.text("was", required=False) or ""
-    note = item.text("note")
-    if recorded is None or change is None or note is None:
-        return None
-    return Change(recorded, change, was, note, item.line())
+    values = read(item, Change)
+    return Change(**values, line=item.line()) if complete(Change, values) else None
 
 
 def _person(item: Record) -> Person | None:
     if not item.is_mapping():
         return None
-    item.check_keys(PERSON_FIELDS)
-    id = _id(item)
-    name = item.text("name")
-    if id is None or name is None:
-        return None
-    return Person(
-        id=id,
-        name=name,
-        role=item.text("role", required=False) or "",
-        affiliation=item.text("affiliation", required=False) or "",
-        bio=item.text("bio", required=False) or "",
-        study=item.text("study", required=False) or "",
-    )
+    values = read(item, Person)
+    return Person(**values) if complete(Person, values) else None
 
 
-def _id(item: Record) -> str | None:
-    expected = "an id of lower-case letters, digits and single hyphens"
-    value = item.text("id", expected=expected)
-    if value is not None and not SLUG.match(value):
-        item.expected("id", expected, value)
-        return None
-    return value
-
-
-def _partial_date(item: Record, key: str) -> PartialDate | None:
+def _partial_date(item: Record, key: str, values: dict) -> PartialDate | None:
     value = item.raw(key)
     if value is None:
         return None
@@ -321,21 +274,3 @@ def _partial_date(item: Record, key: str) -> PartialDate | None:
         return PartialDate(day.year, day.month, day.day) if day else None
     item.expected(key, "a date written YYYY-MM-DD, or a month written YYYY-MM", value)
     return None
-
-
-def _url(item: Record, key: str) -> str:
-    value = item.text(key, required=False, expected="a web address starting https://")
-    if value and not URL.match(value):
-        item.expected(key, "a web address starting https://", value)
-        return ""
-    return value or ""
-
-
-def _urls(item: Record, key: str) -> list[str]:
-    urls = []
-    for entry in item.items(key, expected="a list of web addresses starting https://"):
-        if isinstance(entry.data, str) and URL.match(entry.data.strip()):
-            urls.append(entry.data.strip())
-        else:
-            entry.expected(None, "a web address starting https://", entry.data)
-    return urls

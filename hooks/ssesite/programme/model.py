@@ -12,7 +12,30 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from ..core.schema import (
+    Choice,
+    Custom,
+    Date,
+    Id,
+    Nested,
+    Records,
+    Text,
+    Texts,
+    Url,
+    Urls,
+    declare,
+)
 from . import time as ptime
+from .vocabulary import (
+    ATTENDANCE_MODES,
+    CHANGES,
+    KIND_LABELS,
+    ROOM_KINDS,
+    SESSION_KINDS,
+    STATUSES,
+    TO_BE_CONFIRMED,
+    PartialDate,
+)
 
 # -----------------------------------------------------------------------------
 # Data
@@ -20,180 +43,100 @@ from . import time as ptime
 
 FILE = "data/programme.yml"
 
-TOP_FIELDS = ("updated", "conference", "sessions", "people")
-CONFERENCE_FIELDS = (
-    "title",
-    "acronym",
-    "organisers",
-    "timezone",
-    "start_date",
-    "end_date",
-    "venue",
-    "attendance",
-    "stream_url",
-    "rooms",
-    "status",
-    "sources",
-)
-VENUE_FIELDS = ("name", "city", "country")
-ROOM_FIELDS = ("id", "name", "kind", "stream_url")
-STATUS_FIELDS = ("status", "recorded", "planned", "attendance", "note", "source")
-SESSION_FIELDS = (
-    "id",
-    "label",
-    "title",
-    "kind",
-    "date",
-    "start",
-    "end",
-    "room",
-    "chair",
-    "abstract",
-    "talks",
-    "history",
-)
-TALK_FIELDS = ("title", "speakers", "study", "abstract")
-CHANGE_FIELDS = ("recorded", "change", "was", "note")
-PERSON_FIELDS = ("id", "name", "role", "affiliation", "bio", "study")
-
-STATUSES = ("scheduled", "postponed", "rescheduled", "moved-online", "cancelled")
-ATTENDANCE_MODES = ("in-person", "online", "mixed")
-ROOM_KINDS = ("in-person", "online")
-SESSION_KINDS = (
-    "opening",
-    "keynote",
-    "session",
-    "paper-session",
-    "panel",
-    "roundtable",
-    "break",
-    "closing",
-    "other",
-)
-CHANGES = (
-    "added",
-    "moved",
-    "retitled",
-    "room-changed",
-    "speakers-changed",
-    "cancelled",
-    "reinstated",
-    "other",
-)
-
-# How the vocabularies read on the site and in the exports.
-STATUS_LABELS = {
-    "scheduled": "Scheduled",
-    "postponed": "Postponed",
-    "rescheduled": "Rescheduled",
-    "moved-online": "Moved online",
-    "cancelled": "Cancelled",
-}
-ATTENDANCE_LABELS = {
-    "in-person": "In person",
-    "online": "Online",
-    "mixed": "Hybrid (in person and online)",
-}
-KIND_LABELS = {
-    "opening": "Opening",
-    "keynote": "Keynote",
-    "session": "Session",
-    "paper-session": "Paper session",
-    "panel": "Panel",
-    "roundtable": "Roundtable",
-    "break": "Break",
-    "closing": "Closing",
-    "other": "Other",
-}
-CHANGE_LABELS = {
-    "added": "Added",
-    "moved": "Moved",
-    "retitled": "Retitled",
-    "room-changed": "Room changed",
-    "speakers-changed": "Speakers changed",
-    "cancelled": "Cancelled",
-    "reinstated": "Reinstated",
-    "other": "Changed",
-}
-TO_BE_CONFIRMED = "to be confirmed"
-
 
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to the day, or only to the month ('July 2020')."""
-
-    year: int
-    month: int
-    day: int | None = None
-
-    def iso(self) -> str:
-        """'2020-07' or '2020-09-22' (ISO 8601, reduced precision when needed)."""
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def label(self) -> str:
-        """'July 2020' or '22 September 2020'."""
-        month = dt.date(self.year, self.month, 1).strftime("%B")
-        if self.day is None:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
-
-    def as_date(self) -> dt.date | None:
-        return dt.date(self.year, self.month, self.day) if self.day else None
-
-
 @dataclass(frozen=True)
 class Venue:
-    name: str
-    """The building or hall; empty while to be confirmed."""
-    city: str
-    country: str
+    name: str = declare(Text(), "the building, once known", required=False)
+    city: str = declare(Text(), "the city")
+    country: str = declare(Text(), "the country")
 
 
 @dataclass(frozen=True)
 class Room:
-    id: str
-    name: str
-    kind: str
-    """'in-person' or 'online'."""
-    stream_url: str = ""
+    id: str = declare(Id(), "stable id of the room, named by a session's room")
+    name: str = declare(Text(), "the room's name")
+    kind: str = declare(Choice(choices=ROOM_KINDS), "in person or online")
+    stream_url: str = declare(
+        Url(), "the room's stream or meeting link", required=False, default=""
+    )
 
 
 @dataclass(frozen=True)
 class StatusEntry:
     """One step of the conference's status history."""
 
-    status: str
-    recorded: dt.date | None
-    """When a source first records this step; None when not documented."""
-    planned: PartialDate | None
-    """The dates planned at this step, when known."""
-    attendance: str
-    note: str
-    source: str
+    status: str = declare(Choice(choices=STATUSES), "the status at this step")
+    recorded: dt.date | None = declare(
+        Date(),
+        "the date of the earliest source that records the step; left out when undocumented",
+        required=False,
+    )
+    planned: PartialDate | None = declare(
+        Custom(expected="a date written YYYY-MM-DD, or a month written YYYY-MM"),
+        "the dates planned at this step: YYYY-MM-DD, or YYYY-MM when only the month is known",
+        required=False,
+    )
+    attendance: str = declare(
+        Choice(choices=ATTENDANCE_MODES), "how people attend at this step", required=False
+    )
+    note: str = declare(Text(), "what happened, in one sentence")
+    source: str = declare(Url(), "a web address of the source", required=False)
     line: int
 
 
 @dataclass(frozen=True)
 class Conference:
-    title: str
-    acronym: str
-    organisers: tuple[str, ...]
-    timezone: str
-    start_date: dt.date
-    end_date: dt.date
-    venue: Venue
-    attendance: str
-    stream_url: str
-    rooms: tuple[Room, ...]
-    history: tuple[StatusEntry, ...]
-    sources: tuple[str, ...]
+    title: str = declare(
+        Text(),
+        "The conference's name. The official title is not documented, so the file holds a "
+        "descriptive one.",
+    )
+    acronym: str = declare(
+        Custom(expected="a short name of 4 or more lower-case letters, digits or underscores"),
+        "A short machine name for the schedule exports (4 or more lower-case letters, digits "
+        "or underscores, e.g. `sseasia2020`). It is not an official acronym. It also seeds "
+        "every calendar UID and schedule GUID, so never change it once published.",
+    )
+    organisers: tuple[str, ...] = declare(
+        Texts(), "Names of the organising bodies.", required=False
+    )
+    timezone: str = declare(
+        Custom(expected="an IANA timezone name such as 'Asia/Seoul'"),
+        "The IANA name of the venue's timezone (`Asia/Seoul`). Every session time is written "
+        "on its clocks.",
+    )
+    start_date: dt.date = declare(Date(), "The first day, `YYYY-MM-DD`.")
+    end_date: dt.date = declare(Date(), "The last day, `YYYY-MM-DD`, on or after start_date.")
+    venue: Venue = declare(
+        Nested(of=Venue, expected="the venue's city and country (name when known)"),
+        "Where the conference takes place.",
+    )
+    attendance: str = declare(
+        Choice(choices=ATTENDANCE_MODES), "How people attend (`mixed` is hybrid)."
+    )
+    stream_url: str = declare(
+        Url(),
+        "The stream or meeting link, `https://…`; left out while none is documented.",
+        required=False,
+    )
+    rooms: tuple[Room, ...] = declare(
+        Records(of=Room), "The rooms; empty while no room is documented.", required=False
+    )
+    history: tuple[StatusEntry, ...] = declare(
+        Records(of=StatusEntry, expected="a list of status entries"),
+        "The status history, oldest first. The **last entry is the current status**.",
+        key="status",
+    )
+    sources: tuple[str, ...] = declare(
+        Urls(),
+        'Web addresses of the sources of these facts, listed on the "what changed" page.',
+        required=False,
+    )
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -227,51 +170,94 @@ class Conference:
 
 @dataclass(frozen=True)
 class Person:
-    id: str
-    name: str
-    role: str = ""
-    affiliation: str = ""
-    bio: str = ""
-    study: str = ""
-    """Slug of the country study the person presents, if any."""
+    id: str = declare(
+        Id(), "Stable id (lower-case letters, digits, hyphens): the anchor on the speakers page."
+    )
+    name: str = declare(Text(), "The name as the person uses it.")
+    role: str = declare(
+        Text(),
+        'The documented position, e.g. "Dean, College of Social Science".',
+        required=False,
+        default="",
+    )
+    affiliation: str = declare(Text(), "The organisation.", required=False, default="")
+    bio: str = declare(Text(), "A short biography.", required=False, default="")
+    study: str = declare(
+        Text(),
+        "The slug of the country study the person presents; the study's page then lists the talk.",
+        required=False,
+        default="",
+    )
 
 
 @dataclass(frozen=True)
 class Talk:
-    title: str
-    """Empty while to be confirmed."""
-    speakers: tuple[str, ...]
-    study: str = ""
-    abstract: str = ""
+    title: str = declare(Text(), "the talk's title", required=False)
+    speakers: tuple[str, ...] = declare(
+        Texts(), "the ids of the speakers (may be empty)", required=False
+    )
+    study: str = declare(
+        Text(), "the slug of a country study the talk presents", required=False, default=""
+    )
+    abstract: str = declare(Text(), "the talk's abstract", required=False, default="")
 
 
 @dataclass(frozen=True)
 class Change:
     """One recorded change to a session."""
 
-    recorded: dt.date
-    change: str
-    was: str
-    note: str
+    recorded: dt.date = declare(Date(), "when a source records the change")
+    change: str = declare(Choice(choices=CHANGES), "what changed")
+    was: str = declare(Text(), "what it was before, as text", required=False)
+    note: str = declare(Text(), "the change in one sentence")
     line: int
 
 
 @dataclass(frozen=True)
 class Session:
-    id: str
-    label: str
-    title: str
-    """Empty while to be confirmed."""
-    kind: str
-    day: dt.date
-    start: dt.datetime | None
+    id: str = declare(
+        Id(),
+        "Stable id: the page is `programme/sessions/<id>/`. The UID and GUID come from it, "
+        "so **never change an id**: change the title instead.",
+    )
+    label: str = declare(
+        Text(), "A short name shown before the title, e.g. `Session 1`.", required=False
+    )
+    title: str = declare(
+        Text(),
+        'Without one the site shows "Session 1 (title to be confirmed)".',
+        required=False,
+    )
+    kind: str = declare(Choice(choices=SESSION_KINDS), "What kind of session it is.")
+    day: dt.date = declare(
+        Custom(expected="a date written YYYY-MM-DD"),
+        "The day, `YYYY-MM-DD`, **when the times are not known**.",
+        required=False,
+        key="date",
+    )
+    start: dt.datetime | None = declare(
+        Custom(expected='a local time written "YYYY-MM-DD HH:MM"'),
+        'The local start on the conference\'s clocks, quoted: `"2020-09-22 10:00"`. Give '
+        "`start` and `end` instead of `date` once the times are known.",
+        required=False,
+    )
     """Aware, in the conference timezone; None while the time is to be confirmed."""
-    end: dt.datetime | None
-    room: str
-    chair: str
-    abstract: str
-    talks: tuple[Talk, ...]
-    history: tuple[Change, ...]
+    end: dt.datetime | None = declare(
+        Custom(expected='a local time written "YYYY-MM-DD HH:MM"'),
+        "The local end; it may fall on the next day.",
+        required=False,
+    )
+    room: str = declare(Text(), "The id of a room in `conference.rooms`.", required=False)
+    chair: str = declare(Text(), "The id of the person who chairs.", required=False)
+    abstract: str = declare(Text(), "The session's abstract.", required=False)
+    talks: tuple[Talk, ...] = declare(Records(of=Talk), "The talks, in order.", required=False)
+    history: tuple[Change, ...] = declare(
+        Records(of=Change),
+        "Changes to this session, oldest first. The number of entries is the session's "
+        "calendar `SEQUENCE`; the last `cancelled` or `reinstated` entry says whether it is "
+        "cancelled.",
+        required=False,
+    )
     index: int
     """Position in the data file, which orders sessions without times."""
 
@@ -312,11 +298,22 @@ class Session:
 @dataclass
 class Programme:
     source: str
-    updated: dt.datetime
-    """When the data was last changed (UTC): DTSTAMP and schedule version."""
-    conference: Conference
-    sessions: list[Session]
-    people: list[Person]
+    updated: dt.datetime = declare(
+        Custom(expected="a date and time in UTC written YYYY-MM-DDTHH:MM:SSZ"),
+        "When this file was last changed, in UTC: `2026-11-28T00:00:00Z`. It is the "
+        "calendars' `DTSTAMP` and the schedules' `version`, so builds never read the clock. "
+        "It must not be earlier than the newest `recorded` date. Change it with every edit.",
+    )
+    conference: Conference = declare(
+        Nested(of=Conference, expected="the conference's title, dates, place and status"),
+        "The conference.",
+    )
+    sessions: list[Session] = declare(Records(of=Session), "The sessions, in the order of the day.")
+    people: list[Person] = declare(
+        Records(of=Person),
+        "Everyone who speaks or chairs, one record per person.",
+        required=False,
+    )
 
     # Indexes: pages look people and sessions up thousands of times per build
     @functools.cached_property

@@ -28,14 +28,13 @@ from .links import (
     session_ics_uri,
     session_uri,
 )
-from .model import (
+from .model import Programme, Session
+from .vocabulary import (
     ATTENDANCE_LABELS,
     CHANGE_LABELS,
     KIND_LABELS,
     STATUS_LABELS,
     TO_BE_CONFIRMED,
-    Programme,
-    Session,
 )
 
 # -----------------------------------------------------------------------------

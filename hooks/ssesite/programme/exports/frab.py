@@ -19,7 +19,8 @@ from ..links import (
     session_guid,
     session_uri,
 )
-from ..model import KIND_LABELS, Programme, Session
+from ..model import Programme, Session
+from ..vocabulary import KIND_LABELS
 from .schedule import (
     GENERATOR,
     LANGUAGE,

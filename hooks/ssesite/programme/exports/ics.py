@@ -24,7 +24,8 @@ from ..links import (
     session_guid,
     session_uri,
 )
-from ..model import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED, Programme, Session
+from ..model import Programme, Session
+from ..vocabulary import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event, Timezone
