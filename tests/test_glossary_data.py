@@ -88,7 +88,9 @@ def test_derived_plurals_and_explicit_forms():
     from ssesite.glossary.model import Source, Term
 
     def term(id, name, **kw):
-        return Term(id, name, "d", "c", Source(url="https://x"), **kw)
+        return Term(
+            id=id, term=name, definition="d", category="c", source=Source(url="https://x"), **kw
+        )
 
     forms = matcher_forms(
         [

@@ -6,11 +6,12 @@ two can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.fields import SLUG, Record
 from ..core.problems import Problems
+from ..core.schema import Choice, Records, Text, Texts, complete, declare, read
 from ..core.yamlsource import load_yaml
 
 # -----------------------------------------------------------------------------
@@ -22,35 +23,72 @@ from ..core.yamlsource import load_yaml
 class Term:
     """One value of a vocabulary: a stable id, a label, maybe a description."""
 
-    id: str
-    label: str
-    description: str = ""
+    id: str = declare(Text(), "Lower-case words joined by hyphens; never changed once used.")
+    label: str = declare(Text(), "How the value reads on the site.")
+    description: str = declare(Text(), "What the value means.", required=False, default="")
 
 
 @dataclass(frozen=True)
 class Dimension:
-    id: str
-    title: str
-    question: str
-    data: str
+    id: str = declare(Text(), "The dimension's id.")
+    title: str = declare(Text(), "Its title.")
+    question: str = declare(Text(), "The question asked of each country.")
+    data: str = declare(
+        Choice(choices=("", "entities", "instruments", "institutions", "ecosystem")),
+        'The study front-matter block holding this dimension\'s data, or "" when it lives '
+        "in the study's text.",
+    )
     """Name of the study front-matter block holding this dimension's data, or ''."""
 
 
 @dataclass
 class Framework:
-    title: str = ""
-    label: str = ""
-    basis: str = ""
-    dimensions: list[Dimension] = field(default_factory=list)
-    entity_types: list[Term] = field(default_factory=list)
-    recognition_levels: list[Term] = field(default_factory=list)
-    instrument_kinds: list[Term] = field(default_factory=list)
-    instrument_statuses: list[Term] = field(default_factory=list)
-    institution_roles: list[Term] = field(default_factory=list)
-    ecosystem_elements: list[Term] = field(default_factory=list)
-    principles: list[Term] = field(default_factory=list)
-    values: list[str] = field(default_factory=list)
-    study_parts: list[Term] = field(default_factory=list)
+    title: str = declare(Text(), "The framework's name.", default="")
+    label: str = declare(
+        Text(),
+        "The label shown on every page that uses it (the site's working framework, not the "
+        "SNU original).",
+        default="",
+    )
+    basis: str = declare(Text(), "What the framework is built on.", default="")
+    dimensions: list[Dimension] = declare(
+        Records(of=Dimension),
+        "The dimensions along which countries are compared.",
+        default_factory=list,
+    )
+    values: list[str] = declare(
+        Texts(), "The six values, shown on the framework page.", default_factory=list
+    )
+    entity_types: list[Term] = declare(
+        Records(of=Term),
+        "The entity types of the ILO 2022 definition, plus other.",
+        default_factory=list,
+    )
+    recognition_levels: list[Term] = declare(
+        Records(of=Term), "How a form is recognised.", default_factory=list
+    )
+    instrument_kinds: list[Term] = declare(
+        Records(of=Term), "Kinds of laws and policies.", default_factory=list
+    )
+    instrument_statuses: list[Term] = declare(
+        Records(of=Term), "The status of a law or policy.", default_factory=list
+    )
+    institution_roles: list[Term] = declare(
+        Records(of=Term), "Roles of public bodies.", default_factory=list
+    )
+    ecosystem_elements: list[Term] = declare(
+        Records(of=Term), "Elements of the ecosystem.", default_factory=list
+    )
+    principles: list[Term] = declare(
+        Records(of=Term),
+        "The four ILO principles, shown on the framework page.",
+        default_factory=list,
+    )
+    study_parts: list[Term] = declare(
+        Records(of=Term),
+        "The parts every study covers; the scaffold's headings.",
+        default_factory=list,
+    )
 
     def ids(self, vocabulary: str) -> list[str]:
         return [term.id for term in getattr(self, vocabulary)]
@@ -96,32 +134,30 @@ def load_framework(path: Path, file: str, problems: Problems) -> Framework:
     root = Record(located, file, problems)
     if not root.is_mapping():
         return framework
-    root.check_keys(["title", "label", "basis", "dimensions", "values", *VOCABULARIES])
-    framework.title = root.text("title") or ""
-    framework.label = root.text("label") or ""
-    framework.basis = root.text("basis") or ""
-    for item in root.items("dimensions", required=True):
+    readers: dict = {"dimensions": _dimensions}
+    readers.update({vocabulary: _terms for vocabulary in VOCABULARIES})
+    values = read(root, Framework, readers)
+    return Framework(**{key: "" if value is None else value for key, value in values.items()})
+
+
+def _dimensions(root: Record, key: str, values: dict) -> list[Dimension]:
+    dimensions = []
+    for item in root.items(key, required=True):
         if item.is_mapping():
-            item.check_keys(["id", "title", "question", "data"])
-            values = (item.text("id"), item.text("title"), item.text("question"))
-            data = item.choice("data", ["", "entities", "instruments", "institutions", "ecosystem"])
-            if all(values) and data is not None:
-                framework.dimensions.append(Dimension(*values, data))
-    for vocabulary in VOCABULARIES:
-        setattr(framework, vocabulary, _terms(root, vocabulary))
-    framework.values = root.text_list("values", required=True)
-    return framework
+            values = read(item, Dimension)
+            if complete(Dimension, values):
+                dimensions.append(Dimension(**values))
+    return dimensions
 
 
-def _terms(root: Record, key: str) -> list[Term]:
+def _terms(root: Record, key: str, values: dict) -> list[Term]:
     terms: list[Term] = []
     seen: set[str] = set()
     for item in root.items(key, required=True):
         if not item.is_mapping():
             continue
-        item.check_keys(["id", "label", "description"])
-        id, label = item.text("id"), item.text("label")
-        description = item.text("description", required=False) or ""
+        values = read(item, Term)
+        id, label, description = values["id"], values["label"], values["description"]
         if id and not SLUG.match(id):
             item.expected("id", "an id of lower-case letters, digits and hyphens", id)
         elif id in seen:

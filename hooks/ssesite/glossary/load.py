@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.fields import SLUG, Record
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, did_you_mean
+from ..core.schema import complete, keys, read
 from ..core.yamlsource import Located, format_path, load_yaml
 from .matcher import tokens_ok
 from .model import Category, Glossary, LocalName, Source, Term, name_key
@@ -24,20 +25,6 @@ from .model import Category, Glossary, LocalName, Source, Term, name_key
 # Data
 # -----------------------------------------------------------------------------
 
-
-TERM_FIELDS = (
-    "id",
-    "term",
-    "aliases",
-    "plurals",
-    "autolink",
-    "category",
-    "definition",
-    "note",
-    "source",
-    "local_names",
-    "related",
-)
 
 # The definition is the tooltip: it must stay readable in a small box.
 MAX_DEFINITION = 300
@@ -110,7 +97,7 @@ def load_glossary(
     root = Record(located, file, problems)
     if not root.is_mapping():
         return Glossary()
-    root.check_keys(["categories", "terms"])
+    root.check_keys(keys(Glossary))
     categories = _categories(root)
     known_bib = set(bib_keys) if bib_keys is not None else None
 
@@ -144,7 +131,7 @@ def _categories(root: Record) -> list[Category]:
     for item in root.items("categories", required=True, expected="a list of categories"):
         if not item.is_mapping("a category (id and label)"):
             continue
-        item.check_keys(["id", "label"])
+        item.check_keys(keys(Category))
         id, label = item.text("id"), item.text("label")
         if id and id in seen:
             item.problems.add(
@@ -173,34 +160,24 @@ def _read_term(
     seen_ids: dict[str, int],
     known_bib: set[str] | None,
 ) -> Term | None:
-    record.check_keys(TERM_FIELDS)
-    id = _read_id(record, seen_ids)
-    term = _name(record, "term", record.text("term", expected="the term as it is written"))
-    aliases = _names(record, "aliases")
-    plurals = _names(record, "plurals") if record.raw("plurals") is not None else None
-    autolink = _yes_no(record, "autolink", default=True)
-    category = record.choice("category", [c.id for c in categories])
-    definition = _definition(record)
-    note = record.text("note", required=False) or ""
-    source = _source(record, known_bib)
-    local_names = _local_names(record)
-    related = tuple(record.text_list("related", expected="a list of term ids"))
-    if None in (id, term, category, definition, source):
-        return None
-    return Term(
-        id=id,
-        term=term,
-        definition=definition,
-        category=category,
-        source=source,
-        aliases=tuple(aliases),
-        plurals=tuple(plurals) if plurals is not None else None,
-        autolink=autolink,
-        note=note,
-        local_names=tuple(local_names),
-        related=related,
-        line=record.line(),
-    )
+    readers = {
+        "id": lambda record, key, values: _read_id(record, seen_ids),
+        "term": lambda record, key, values: _name(
+            record, key, record.text(key, expected="the term as it is written")
+        ),
+        "aliases": lambda record, key, values: tuple(_names(record, key)),
+        "plurals": lambda record, key, values: (
+            tuple(_names(record, key)) if record.raw(key) is not None else None
+        ),
+        "autolink": lambda record, key, values: _yes_no(record, key, default=True),
+        "definition": lambda record, key, values: _definition(record),
+        "source": lambda record, key, values: _source(record, known_bib),
+        "local_names": lambda record, key, values: tuple(_local_names(record)),
+    }
+    vocabularies = {"categories": [c.id for c in categories]}
+    values = read(record, Term, readers, vocabularies)
+    values["related"] = tuple(values["related"])
+    return Term(**values, line=record.line()) if complete(Term, values) else None
 
 
 def _read_id(record: _TermRecord, seen_ids: dict[str, int]) -> str | None:
@@ -291,7 +268,7 @@ def _source(record: _TermRecord, known_bib: set[str] | None) -> Source | None:
     source = record.child("source", value)
     if not source.is_mapping(expected):
         return None
-    source.check_keys(["url", "bib", "label"])
+    source.check_keys(keys(Source))
     url = source.text("url", required=False)
     bib = source.text("bib", required=False)
     label = source.text("label", required=False) or ""
@@ -324,7 +301,7 @@ def _local_names(record: _TermRecord) -> list[LocalName]:
     for item in record.items("local_names", expected="a list of {lang, text} entries"):
         if not item.is_mapping("a local name with 'lang' and 'text'"):
             continue
-        item.check_keys(["lang", "text"])
+        item.check_keys(keys(LocalName))
         lang = item.text("lang", expected=expected_tag)
         text = item.text("text", expected="the name in that language")
         if lang is not None and not is_valid_tag(lang):

@@ -7,9 +7,10 @@ explicit term links of Markdown against a `Glossary`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
+from ..core.schema import Choice, Custom, Nested, Records, Text, Texts, declare
 from .matcher import Matcher, plural_of
 
 # -----------------------------------------------------------------------------
@@ -28,41 +29,105 @@ SCHEME = "term:"
 
 @dataclass(frozen=True)
 class Category:
-    id: str
-    label: str
+    id: str = declare(Text(), "Used by the terms' `category`; unique.")
+    label: str = declare(Text(), "Shown on the glossary page.")
 
 
 @dataclass(frozen=True)
 class LocalName:
     """A term's name in a local language, with its BCP 47 tag."""
 
-    lang: str
-    text: str
+    lang: str = declare(
+        Custom(expected="a BCP 47 language tag such as 'ko', 'ja' or 'zh-Hans'"),
+        "A BCP 47 language tag (`ko`, `ja`, `zh-Hans`, `id`, `ms`, `th`, `vi`, `fil`, `mn`; "
+        "not country codes such as `jp` or `cn`).",
+    )
+    text: str = declare(Text(expected="the name in that language"), "The name.")
 
 
 @dataclass(frozen=True)
 class Source:
     """Where the definition comes from: a web address or a bibliography key."""
 
-    url: str = ""
-    bib: str = ""
-    label: str = ""
+    url: str = declare(
+        Text(), "A web address, `https://…` (or give `bib`).", required=False, default=""
+    )
+    bib: str = declare(
+        Text(),
+        "A key of the project bibliography, checked against it once the site has one.",
+        required=False,
+        default="",
+    )
+    label: str = declare(
+        Text(), "The link text; the web site's name otherwise.", required=False, default=""
+    )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Term:
-    id: str
-    term: str
-    definition: str
-    category: str
-    source: Source
-    aliases: tuple[str, ...] = ()
-    plurals: tuple[str, ...] | None = None
+    id: str = declare(
+        Custom(expected="an id of lower-case letters, digits and hyphens"),
+        "Stable identifier: lower-case letters, digits and hyphens (`social-enterprise`). It "
+        "is the entry's anchor on the glossary page and what authors write in term links. "
+        "Never change it once published. Unique in the file.",
+    )
+    term: str = declare(
+        Text(expected="the term as it is written"),
+        "The term as it is written in a heading (`Social enterprise`, `SEMPS`).",
+    )
+    aliases: tuple[str, ...] = declare(
+        Custom(expected="a list of names"),
+        "Other names of the same thing, also found in the text: acronyms (`SSE`), spellings "
+        "(`co-operative`), names used in a country (`BUM Desa`).",
+        required=False,
+        default=(),
+    )
+    plurals: tuple[str, ...] | None = declare(
+        Custom(expected="a list of names"),
+        "Plural and variant forms to find in the text. When the field is **absent**, the "
+        "regular English plural of the term and of each alias is derived; give the list for "
+        "irregular plurals, and `[]` for words without a plural.",
+        required=False,
+        default=None,
+    )
     """Explicit plural and variant forms; None means "derive the regular plural"."""
-    autolink: bool = True
-    note: str = ""
-    local_names: tuple[LocalName, ...] = ()
-    related: tuple[str, ...] = ()
+    autolink: bool = declare(
+        Custom(expected="true or false"),
+        "`true` (default) or `false`. With `false`, the term is only linked where an author "
+        "links it explicitly; use it for common words (`association`).",
+        required=False,
+        default=True,
+    )
+    category: str = declare(
+        Choice(vocabulary="categories", listed_in="categories"), "The term's category."
+    )
+    definition: str = declare(
+        Custom(expected="a short definition in your own words"),
+        "One or two sentences, at most 300 characters: the tooltip text and the first "
+        "paragraph of the entry. Plain text.",
+    )
+    note: str = declare(
+        Text(),
+        "A longer explanation, shown on the glossary page only.",
+        required=False,
+        default="",
+    )
+    source: Source = declare(
+        Nested(of=Source, expected="a mapping with 'url' or 'bib'"),
+        "Where the definition comes from: `url` **or** `bib`, plus an optional `label`.",
+    )
+    local_names: tuple[LocalName, ...] = declare(
+        Records(of=LocalName),
+        "Names in local languages, only those confirmed in a source or standard in law.",
+        required=False,
+        default=(),
+    )
+    related: tuple[str, ...] = declare(
+        Texts(expected="a list of term ids"),
+        "Ids of related terms, linked from the entry.",
+        required=False,
+        default=(),
+    )
     line: int = 0
 
     def names(self) -> list[str]:
@@ -72,8 +137,12 @@ class Term:
 
 @dataclass
 class Glossary:
-    categories: list[Category] = field(default_factory=list)
-    terms: list[Term] = field(default_factory=list)
+    categories: list[Category] = declare(
+        Records(of=Category),
+        "The categories terms are grouped in.",
+        default_factory=list,
+    )
+    terms: list[Term] = declare(Records(of=Term), "One entry per term.", default_factory=list)
     """In file order; only the terms that could be read."""
 
     def __post_init__(self) -> None:
