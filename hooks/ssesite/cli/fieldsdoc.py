@@ -13,8 +13,11 @@ import re
 import sys
 from pathlib import Path
 
+from ..content.framework import Framework
 from ..content.studies import Study
 from ..core.schema import Choice, Field, Nested, Records, fields_of
+from ..glossary.model import Glossary
+from ..programme.model import Programme
 
 # -----------------------------------------------------------------------------
 # Data
@@ -24,7 +27,10 @@ README = Path("data/README.md")
 
 # Marker name -> the record class whose fields the table lists
 TABLES: dict[str, type] = {
+    "framework": Framework,
     "study": Study,
+    "programme": Programme,
+    "glossary": Glossary,
 }
 
 BLOCK = re.compile(r"(<!-- fields: (?P<name>[\w.-]+) -->\n)(?P<table>.*?)(<!-- /fields -->)", re.S)
@@ -34,8 +40,12 @@ BLOCK = re.compile(r"(<!-- fields: (?P<name>[\w.-]+) -->\n)(?P<table>.*?)(<!-- /
 # -----------------------------------------------------------------------------
 
 
-def table(cls: type, path: str = "") -> str:
-    """The Markdown table of the fields of `cls`, then one per nested record."""
+def table(cls: type, path: str = "", shown: dict | None = None) -> str:
+    """The Markdown table of the fields of `cls`, then one per nested record.
+
+    A record class met again (the framework's vocabularies) is named, not repeated.
+    """
+    shown = {} if shown is None else shown
     lines = ["| field | required | what it holds |", "| --- | --- | --- |"]
     nested: list[tuple[str, type]] = []
     for field in fields_of(cls):
@@ -45,8 +55,12 @@ def table(cls: type, path: str = "") -> str:
             nested.append((f"{path}{field.key}{suffix}", field.kind.of))
     text = "\n".join(lines) + "\n"
     for name, of in nested:
-        text += f"\nEach item of `{name}`:\n\n" if name.endswith("[]") else f"\n`{name}`:\n\n"
-        text += table(of, name.removesuffix("[]") + ".")
+        heading = f"Each item of `{name}`" if name.endswith("[]") else f"`{name}`"
+        if of in shown:
+            text += f"\n{heading}: the fields of `{shown[of]}`.\n"
+            continue
+        shown[of] = name
+        text += f"\n{heading}:\n\n" + table(of, name + ".", shown)
     return text
 
 
@@ -101,7 +115,7 @@ def _what(field: Field) -> str:
     text = text if text.endswith(".") else text + "."
     kind = field.kind
     if isinstance(kind, Choice) and kind.choices:
-        text += " One of " + ", ".join(f"`{c}`" for c in kind.choices) + "."
+        text += " One of " + ", ".join(f"`{c}`" if c else '`""`' for c in kind.choices) + "."
     elif isinstance(kind, Choice) and kind.vocabulary:
         text += f" One of the ids of `{kind.vocabulary}` in `{kind.listed_in}`."
     return text.replace("|", "\\|")
