@@ -148,6 +148,9 @@ def _study(build, page: Page):
 
 def _source(build, page: Page, study) -> str:
     """The file a reader of a problem should open for `page`."""
+    translation = build.project.translation_at(page.file.src_uri)[1]
+    if translation is not None:
+        return translation.source
     if study is not None:
         return study.source
     if page.file.generated_by:
@@ -157,6 +160,9 @@ def _source(build, page: Page, study) -> str:
 
 def _line(build, page: Page, study, raw: str) -> int | None:
     """Line of the first occurrence of `raw` in the page's source, if it has one."""
+    translation = build.project.translation_at(page.file.src_uri)[1]
+    if translation is not None:
+        return build.domain.citations.load.line_in(translation.body, translation.body_line, raw)
     if study is not None:
         return build.domain.citations.load.line_in(study.body, study.body_line, raw)
     if not page.file.generated_by and page.file.abs_src_path:

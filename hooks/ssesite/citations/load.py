@@ -299,6 +299,10 @@ def load_citations(
     for study in studies:
         page = PageCitations(study.source, study.slug, scan(study.body, study.body_line))
         citations.pages.append(page)
+        # A translation cites from its study's bibliography too
+        for translation in study.translations:
+            scanned = scan(translation.body, translation.body_line)
+            citations.pages.append(PageCitations(translation.source, study.slug, scanned))
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             file = path.relative_to(root).as_posix()

@@ -13,7 +13,7 @@ environment variable), chooses the mode for a whole build:
 
 from __future__ import annotations
 
-from ..core.urls import study_uri
+from ..core.urls import study_uri, translation_uri
 from .studies import Study
 
 # -----------------------------------------------------------------------------
@@ -45,4 +45,9 @@ def noindex_pages(studies: list[Study], mode: str) -> set[str]:
     """Source URIs of the pages that get a robots noindex in `mode`."""
     if mode != "noindex":
         return set()
-    return {study_uri(s.slug) for s in studies if is_draft(s)}
+    return {
+        uri
+        for s in studies
+        if is_draft(s)
+        for uri in [study_uri(s.slug)] + [translation_uri(s.slug, t.lang) for t in s.translations]
+    }

@@ -23,6 +23,7 @@ from ..core.schema import (
     keys,
 )
 from .countries import Country, Subregion
+from .translations import Translation
 
 # -----------------------------------------------------------------------------
 # Data
@@ -271,6 +272,11 @@ class Study:
     """Line of the source file on which the body starts."""
     assets: list[Path] = field(default_factory=list)
     """Other files in the study folder (images, data) published beside the page."""
+    translations: list[Translation] = field(default_factory=list)
+    """Translations beside the original (`index.<lang>.md`), sorted by language tag."""
+
+    def translation(self, lang: str) -> Translation | None:
+        return next((t for t in self.translations if t.lang == lang), None)
 
     @property
     def entities(self) -> list[Entity]:

@@ -27,6 +27,7 @@ from .studies import (
     Study,
     StudyFramework,
 )
+from .translations import is_translation, load_translations
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -124,13 +125,24 @@ def load_study(
     if len(problems) > before:
         return None
     folder = index.parent
+    original = dict(
+        languages=values["languages"], last_revised=last_revised, framework=values["framework"]
+    )
+    translations = load_translations(
+        root, folder, original, lambda meta: _framework_block(meta, vocabularies), problems
+    )
     return Study(
         slug=folder.name,
         source=file,
         folder=folder,
         body=body,
         body_line=body_line,
-        assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "index.md"),
+        assets=sorted(
+            p
+            for p in folder.rglob("*")
+            if p.is_file() and p.name != "index.md" and not is_translation(p)
+        ),
+        translations=translations,
         **values,
     )
 

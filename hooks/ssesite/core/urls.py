@@ -21,6 +21,11 @@ def study_uri(slug: str) -> str:
     return f"countries/{slug}/index.md"
 
 
+def translation_uri(slug: str, lang: str) -> str:
+    """Source URI of a study translation's page: served at countries/<slug>/<lang>/."""
+    return f"countries/{slug}/{lang}.md"
+
+
 def study_asset_uri(slug: str, relative: str) -> str:
     """Source URI of a file published beside a study page (an image, say)."""
     return f"countries/{slug}/{relative}"

@@ -79,6 +79,9 @@ def study_files(project: Project, site_name: str, site_url: str) -> list[Generat
     for study in project.studies:
         uri = urls.study_uri(study.slug)
         files.append(GeneratedFile(uri, recipe=(study_page, uri, site_name, site_url)))
+        for translation in study.translations:
+            uri = urls.translation_uri(study.slug, translation.lang)
+            files.append(GeneratedFile(uri, recipe=(translation_page, uri)))
         for asset in study.assets:
             relative = asset.relative_to(study.folder).as_posix()
             files.append(GeneratedFile(urls.study_asset_uri(study.slug, relative), source=asset))
@@ -131,6 +134,13 @@ def study_page(context: Context, uri: str, site_name: str, site_url: str) -> str
     )
     citation = study_citation(study, site_name, site_url)
     return page + "\n\n" + render.render(context.env, "content/cite-this.md", view=citation)
+
+
+def translation_page(context: Context, uri: str) -> str:
+    """A study's translation: its title and summary, and its text when translated."""
+    study, translation = context.project.translation_at(uri)
+    view = views.translation_view(study, translation, context.project)
+    return render.render(context.env, "content/study-translation.md", view=view)
 
 
 def countries_page(context: Context) -> str:

@@ -26,6 +26,7 @@ from ..programme.load import load_programme
 from ..programme.model import Programme
 from ..content.settings import Settings, load_settings
 from ..content.studies import Study
+from ..content.translations import Translation
 from ..content.studyload import load_studies
 
 # -----------------------------------------------------------------------------
@@ -72,13 +73,24 @@ class Project:
     settings: Settings = field(default_factory=Settings)
 
     def study_at(self, src_uri: str) -> Study | None:
-        """The study whose generated page is `src_uri`, if any."""
+        """The study whose generated page (or a translation's) is `src_uri`, if any."""
+        return self._pages().get(src_uri, (None, None))[0]
+
+    def translation_at(self, src_uri: str) -> tuple[Study | None, Translation | None]:
+        """The study and its translation whose page is `src_uri`; (None, None) if none."""
+        study, translation = self._pages().get(src_uri, (None, None))
+        return (study, translation) if translation is not None else (None, None)
+
+    def _pages(self) -> dict:
         # Indexed once per list of studies (the drafts setting may replace the list)
         cached = self.__dict__.get("_studies_by_uri")
         if cached is None or cached[0] is not self.studies:
-            index = {urls.study_uri(s.slug): s for s in self.studies}
+            index = {urls.study_uri(s.slug): (s, None) for s in self.studies}
+            for s in self.studies:
+                for t in s.translations:
+                    index[urls.translation_uri(s.slug, t.lang)] = (s, t)
             cached = self.__dict__["_studies_by_uri"] = (self.studies, index)
-        return cached[1].get(src_uri)
+        return cached[1]
 
 
 # -----------------------------------------------------------------------------
@@ -140,6 +152,7 @@ def generated_uris(project: Project) -> list[str]:
     """Source URIs of every page the build generates."""
     uris = [urls.COUNTRIES_INDEX, urls.COMPARISON]
     uris += [urls.study_uri(study.slug) for study in project.studies]
+    uris += [urls.translation_uri(s.slug, t.lang) for s in project.studies for t in s.translations]
     uris += [programme_links.PROGRAMME, programme_links.SPEAKERS, programme_links.CHANGES]
     uris += [glossarypage.GLOSSARY, citeviews.BIBLIOGRAPHY]
     if project.programme is not None:

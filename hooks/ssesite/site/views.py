@@ -13,7 +13,16 @@ from ..core.languages import language_name
 from ..programme.views import study_presentations
 from .project import Project
 from ..content.studies import Study
-from ..core.urls import COMPARISON, COUNTRIES_INDEX, FRAMEWORK, relative_url, study_uri
+from ..content.translations import Translation
+from ..core.urls import (
+    COMPARISON,
+    COUNTRIES_INDEX,
+    FRAMEWORK,
+    page_url,
+    relative_url,
+    study_uri,
+    translation_uri,
+)
 
 # -----------------------------------------------------------------------------
 # Data
@@ -98,6 +107,7 @@ def study_view(study: Study, project: Project) -> dict:
         "status_note": STATUS_NOTES.get(study.status, ""),
         "presentations": study_presentations(project, study),
         "languages": [{"tag": t, "name": language_name(t)} for t in study.languages],
+        "versions": language_versions(study, here),
         "links": {
             "countries": relative_url(COUNTRIES_INDEX, here),
             "comparison": relative_url(COMPARISON, here),
@@ -134,6 +144,45 @@ def study_view(study: Study, project: Project) -> dict:
             )
         ],
     }
+
+
+def translation_view(study: Study, translation: Translation, project: Project) -> dict:
+    """Everything a study translation's page needs."""
+    here = translation_uri(study.slug, translation.lang)
+    return {
+        "study": study,
+        "translation": translation,
+        "status_label": STATUS_LABELS[study.status],
+        "status_note": STATUS_NOTES.get(study.status, ""),
+        "outdated": translation.of_revision < study.last_revised,
+        "versions": language_versions(study, here),
+        "links": {
+            "original": relative_url(study_uri(study.slug), here),
+            "framework_data": relative_url(study_uri(study.slug), here) + "#framework-data",
+        },
+    }
+
+
+def language_versions(study: Study, here: str) -> list[dict]:
+    """The original and each translation of a study, as the page at `here` links them.
+
+    `path` is the page's address from the site's root (for hreflang links);
+    none when the study has no translation.
+    """
+    if not study.translations:
+        return []
+    pages = [(study.languages[0], study_uri(study.slug))]
+    pages += [(t.lang, translation_uri(study.slug, t.lang)) for t in study.translations]
+    return [
+        {
+            "lang": lang,
+            "url": relative_url(uri, here),
+            "path": page_url(uri),
+            "current": uri == here,
+            "original": index == 0,
+        }
+        for index, (lang, uri) in enumerate(pages)
+    ]
 
 
 def countries_view(project: Project) -> dict:
