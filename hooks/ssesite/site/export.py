@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from ..content.settings import read_config
 from ..core import render
 from . import pages
 from .project import load_project
-from ..content.settings import read_config
 
 # -----------------------------------------------------------------------------
 # Data

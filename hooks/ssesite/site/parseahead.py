@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..core import background
 from ..citations.bibliography import BibFile, load_bib_file
+from ..core import background
 from ..core.problems import Problem, Problems
 from ..core.yamlsource import Located, load_yaml
 

@@ -10,24 +10,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..citations import views as citeviews
-from ..core import urls
-from ..glossary import page as glossarypage
-from ..programme import links as programme_links
-from . import contentcache
 from ..citations.load import Citations, load_citations
 from ..content.countries import Countries, load_countries
 from ..content.framework import Framework, load_framework
+from ..content.settings import Settings, load_settings
+from ..content.studies import Study
+from ..content.studyload import load_studies
+from ..content.translations import Translation
+from ..core import urls
+from ..core.problems import Problems
+from ..glossary import page as glossarypage
 from ..glossary.links import check_project_term_links
 from ..glossary.load import load_glossary
 from ..glossary.model import Glossary
-from .parseahead import ParseAhead
-from ..core.problems import Problems
+from ..programme import links as programme_links
 from ..programme.load import load_programme
 from ..programme.model import Programme
-from ..content.settings import Settings, load_settings
-from ..content.studies import Study
-from ..content.translations import Translation
-from ..content.studyload import load_studies
+from . import contentcache
+from .parseahead import ParseAhead
 
 # -----------------------------------------------------------------------------
 # Classes

@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.framework import Framework
-from ..core.languages import language_name
-from ..programme.views import study_presentations
-from .project import Project
 from ..content.studies import Study
 from ..content.translations import Translation
+from ..core.languages import language_name
 from ..core.urls import (
     COMPARISON,
     COUNTRIES_INDEX,
@@ -23,6 +21,8 @@ from ..core.urls import (
     study_uri,
     translation_uri,
 )
+from ..programme.views import study_presentations
+from .project import Project
 
 # -----------------------------------------------------------------------------
 # Data
