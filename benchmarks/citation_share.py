@@ -1,6 +1,6 @@
 """How much of a build the citation code takes (the citations issue asks ≤ 10 %).
 
-Builds a corpus in this process with the citation hook's events, the loading
+Builds a corpus in this process with the pipeline's citation steps, the loading
 of the bibliographies and the in-text rendering timed (nested calls counted
 once), and prints the share of the whole build. It builds without worker
 processes and without the content cache, so that all the citation work is
@@ -43,28 +43,30 @@ def main(corpus: Path) -> None:
     os.environ["SSESITE_CACHE"] = "0"
     os.chdir(corpus)
     sys.path.insert(0, str(corpus / "hooks"))
-    import _runtime  # the corpus's own copy of the hooks
-
-    fresh = _runtime._fresh_domain
-
-    def instrumented():
-        package = fresh()
-        package.citations.load_citations = timed(package.citations.load_citations)
-        package.project.load_citations = package.citations.load_citations
-        renderer = package.citemarkdown.CitationRenderer
-        renderer.html = timed(renderer.html)
-        return package
-
-    _runtime._fresh_domain = instrumented
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config("mkdocs.yml", site_dir=str(corpus / "site-citation-share"))
-    for methods in config.plugins.events.values():
-        for index, method in enumerate(methods):
-            if getattr(method, "__module__", "").endswith("citations.py"):
-                methods[index] = timed(method)
+    hook = sys.modules["hooks/pipeline.py"]  # the corpus's own copy of the hook
+    fresh = hook._fresh_domain
+
+    def instrumented():
+        package = fresh()
+        load = package.citations.load
+        load.load_citations = timed(load.load_citations)
+        package.site.project.load_citations = load.load_citations
+        renderer = package.citations.extension.CitationRenderer
+        renderer.html = timed(renderer.html)
+        # The pipeline's citation steps (in this process: there are no workers).
+        steps = package.site.pipeline.Build
+        for name in ("citation_extension", "begin_citations", "end_citations"):
+            setattr(steps, name, timed(getattr(steps, name)))
+        for name in ("start_bibliography", "add_references", "citation_of"):
+            setattr(steps, name, timed(getattr(steps, name)))
+        return package
+
+    hook._fresh_domain = instrumented
     start = time.perf_counter()
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

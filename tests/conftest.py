@@ -83,7 +83,7 @@ def _forget_domain_modules():
     """Each test starts with no cached copy of the domain package's hooks.
 
     MkDocs caches hook modules per path; tests build copies at different paths,
-    and hooks/_runtime.py re-imports the domain package for every build.
+    and hooks/pipeline.py re-imports the domain package for every build.
     """
     yield
     for name in [n for n in sys.modules if n.startswith("hooks/")]:

@@ -12,7 +12,7 @@ from ssesite.site import contentcache
 
 def load_project(root: Path, **options):
     # Builds in this test process import the domain package afresh
-    # (hooks/_runtime.py); pickling needs the classes now in sys.modules.
+    # (hooks/pipeline.py); pickling needs the classes now in sys.modules.
     return importlib.import_module("ssesite.site.project").load_project(root, **options)
 
 

@@ -1,0 +1,246 @@
+"""The build, in order: MkDocs' events, and in each the features' steps.
+
+This is the only MkDocs hook (mkdocs.yml, `hooks:`). Its handlers appear in
+the order MkDocs calls them; inside each, the steps of the features run in
+the order written. The steps are methods of `ssesite.site.pipeline.Build`,
+which holds the state of one build in named fields; this file only adapts
+MkDocs' objects (files, pages, the table of contents, errors) to them.
+
+`mkdocs serve` never re-executes a hook file, and Python caches imported
+modules, so every build imports the `ssesite` package afresh from this
+folder (`_fresh_domain`): an edit to a domain module shows at the next
+rebuild, and no module state leaks from one build into the next. Only this
+file needs a restart when edited.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+PACKAGE = "ssesite"
+HOOKS_DIR = str(Path(__file__).resolve().parent)
+
+_domain: ModuleType | None = None
+_build = None
+"""The `Build` of the running build (one per `on_config`)."""
+
+
+def _stops_build(handler):
+    """Turn a step's `BuildError` into the error MkDocs reports."""
+
+    @functools.wraps(handler)
+    def wrapper(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except Exception as error:
+            if _domain is not None and isinstance(error, _domain.site.pipeline.BuildError):
+                raise PluginError(str(error)) from None
+            raise
+
+    return wrapper
+
+
+# -----------------------------------------------------------------------------
+# Before MkDocs reads any file
+# -----------------------------------------------------------------------------
+
+
+@_stops_build
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    global _domain, _build
+    if _build is not None:
+        _build.close()
+    _domain = _fresh_domain()
+    # 1. content: load everything, then stop on any problem, listing them all
+    _build = _domain.site.pipeline.Build.load(Path(config.config_file_path).resolve().parent)
+    _build.check()
+    # 2. drafts: drop them or mark them noindex, before anything is generated from studies
+    _build.apply_drafts()
+    # 3. citations: render `[@key]` in every page's Markdown
+    config.markdown_extensions.append(_build.citation_extension())
+    return config
+
+
+# 4. Start making the generated files (studies, programme, glossary, citations)
+# beside the build as soon as the content is final, before MkDocs lists files.
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _build.start_generated(config.site_name, config.site_url or "")
+
+
+# 5. Add them. Nothing is written to docs/ or studies/.
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for item in _build.take_generated():
+        # A file of that name in docs/ would be silently shadowed; `make check`
+        # reports it too, this is the build's own guard.
+        existing = files.get_file_from_path(item.uri)
+        if existing is not None and not existing.generated_by:
+            raise PluginError(
+                f"docs/{item.uri}: this page is generated from studies/ and data/; "
+                "expected no file of that name in docs/, found one"
+            )
+        if item.recipe:  # empty until its content is made: on_pre_page or on_env
+            files.append(File.generated(config, item.uri, content=""))
+        else:
+            files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))
+    glossary = files.get_file_from_path(_domain.glossary.page.GLOSSARY)
+    _build.glossary_url = glossary.url if glossary is not None else None
+    return files
+
+
+# -----------------------------------------------------------------------------
+# Per page, while MkDocs converts it
+# -----------------------------------------------------------------------------
+
+
+# 6. A generated page's content must be there before MkDocs reads the page.
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
+    _put_content(page.file, _build.content(page.file.src_uri))
+
+
+# 7. Markers (framework vocabulary, conference status), the drafts' robots
+# meta tag (read by the head partial and the sitemap), and the citation
+# renderer told which page comes.
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    step_page = _page(page)
+    markdown = _build.expand_markers(markdown, step_page.uri)
+    robots = _build.robots(step_page.uri)
+    if robots is not None:
+        page.meta["robots"] = robots
+    _build.begin_citations(step_page)
+    return markdown
+
+
+# 8. The page is converted: start its References section (and list it in the
+# table of contents), then start marking glossary terms in its final HTML.
+@_stops_build
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    step_page = _page(page)
+    anchors = _build.end_citations(step_page)
+    if anchors is not None:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        _add_toc_entry(page, AnchorLink("References", "references", 2))
+    _build.mark_glossary(step_page, html, page.meta)
+
+
+# -----------------------------------------------------------------------------
+# Once every page is converted
+# -----------------------------------------------------------------------------
+
+
+# 9. The other generated files before MkDocs copies them; where glossary terms
+# are used (for the glossary's "used in" lists); the bibliography's list.
+@_stops_build
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    for uri, content in _build.remaining_content():
+        _put_content(files.get_file_from_path(uri), content)
+    _build.collect_glossary_marks()
+    bibliography = files.get_file_from_path(_domain.citations.views.BIBLIOGRAPHY)
+    if bibliography is not None and bibliography.page is not None:
+        page = bibliography.page
+        if page.content is not None:
+            anchors = _build.start_bibliography()
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+    return env
+
+
+# 10. Before the search plugin (priority 0) reads the page, priority 10:
+# table cells, list items and lines become separate words in its index.
+@event_priority(10)
+def _before_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
+    page.content = _build.search_text(page.content)
+    return context
+
+
+# 11. Glossary links and "used in" lists, References and the bibliography's
+# list, and the head's structured data (partials/sse/head-programme.html,
+# head-citation.html). None of it is searchable text, and glossary links
+# have the same words: priority -5, after the search plugin has indexed it.
+@event_priority(-5)
+def _after_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
+    step_page = _page(page)
+    page.content = _build.put_glossary_marks(step_page, page.content)
+    page.content = _build.add_references(step_page, page.content)
+    jsonld = _build.programme_jsonld_of(step_page)
+    if jsonld is not None:
+        context["programme_jsonld"] = jsonld
+    citation = _build.citation_of(step_page)
+    if citation is not None:
+        context["sse_citation"] = citation
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _build.close()
+
+
+def on_build_error(*, error: Exception, **kwargs) -> None:
+    if _build is not None:
+        _build.close()
+
+
+# -----------------------------------------------------------------------------
+# Adapting MkDocs objects
+# -----------------------------------------------------------------------------
+
+
+def _page(page: Page):
+    """The steps' view of a MkDocs page."""
+    file = page.file
+    has_source = not file.generated_by and file.abs_src_path
+    return _domain.site.pipeline.Page(
+        uri=file.src_uri,
+        url=page.url,
+        title=page.title,
+        generated_by=file.generated_by,
+        source=(lambda: file.content_string) if has_source else (lambda: None),
+    )
+
+
+def _put_content(file: File | None, content: str | bytes | None) -> None:
+    if file is None or content is None:
+        return
+    if isinstance(content, bytes):
+        file.content_bytes = content
+    else:
+        file.content_string = content
+
+
+def _add_toc_entry(page: Page, entry: AnchorLink) -> None:
+    items = page.toc.items
+    top = next((item for item in reversed(items) if item.level < 2), None)
+    (top.children if top is not None else items).append(entry)
+
+
+def _fresh_domain() -> ModuleType:
+    for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+    # The hooks folder must come first: a test may build several copies of
+    # the project in one process, each with its own hooks folder.
+    if HOOKS_DIR in sys.path:
+        sys.path.remove(HOOKS_DIR)
+    sys.path.insert(0, HOOKS_DIR)
+    package = importlib.import_module(PACKAGE)
+    # Import every module of the package, so that they are reached as
+    # attributes (_domain.site.pipeline, _domain.glossary.page, ...).
+    for module in pkgutil.walk_packages(package.__path__, PACKAGE + "."):
+        importlib.import_module(module.name)
+    return package

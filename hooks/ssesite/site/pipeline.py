@@ -1,0 +1,319 @@
+"""One build, step by step: every feature's work, in the order it is done.
+
+The MkDocs hook `hooks/pipeline.py` calls these steps from MkDocs' events
+and only adapts MkDocs objects (files, pages, the table of contents); the
+order of the features' work is written there, once, and each step below does
+one feature's part of it. A step that finds a problem raises `BuildError`
+with the whole message; the hook stops the build with it.
+
+Work that can run beside MkDocs (generated pages, References sections,
+glossary marking, structured data) is given to the build's pool of workers
+(`core.background`) as `function(context, *args)` tasks; a step collects the
+result where MkDocs needs it. The pool is used through `submit` (returning
+something with `result()`) and `close` only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+
+from ..citations import extension as citemarkdown
+from ..citations import load as citeload
+from ..citations import views as citeviews
+from ..content import drafts
+from ..core import background, render
+from ..core.problems import ContentError, Problems
+from ..glossary import links as glossarylinks
+from ..glossary import mark as glossarymark
+from ..glossary import page as glossarypage
+from ..glossary.model import SCHEME
+from . import pages, searchtext
+from .project import Project, load_project
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class BuildError(Exception):
+    """A problem that stops the build; its text is the whole message."""
+
+
+class Pending(Protocol):
+    def result(self) -> Any: ...
+
+
+class Pool(Protocol):
+    """Runs `function(context, *args)` beside the build (`core.background`)."""
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Pending: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the steps need to know of a page MkDocs is building."""
+
+    uri: str
+    """Source URI (a study's page is `countries/<slug>.md`: see `core.urls`)."""
+    url: str
+    title: str | None
+    generated_by: str | None
+    """The generator's name for a generated page, else None."""
+    source: Callable[[], str | None] = lambda: None
+    """The page's source text, read only when a problem needs its line."""
+
+
+@dataclass
+class Marking:
+    """One page being marked with glossary links."""
+
+    page: Page
+    html: str
+    """The HTML that was sent to be marked."""
+    auto: bool
+    pending: Pending
+    marked: glossarymark.Marked | None = None
+
+
+@dataclass
+class Build:
+    """The state of one build, and its steps (in the order the hook calls them)."""
+
+    project: Project
+    env: jinja2.Environment
+    context: pages.Context
+    pool: Pool
+    noindex: set[str] = field(default_factory=set)
+    """Source URIs of draft pages that get a robots noindex."""
+    renderer: citemarkdown.CitationRenderer | None = None
+    """Renders `[@key]` while Python-Markdown converts a page."""
+    generated: list[pages.GeneratedFile] = field(default_factory=list)
+    """Generated files started and not yet added to the build."""
+    making: dict[str, Pending] = field(default_factory=dict)
+    """Source URI -> content being made, until it is put in its file."""
+    programme_jsonld: dict[str, Pending] = field(default_factory=dict)
+    """Source URI -> schema.org JSON-LD of the programme and session pages."""
+    cite_this: Pending | None = None
+    """Source URI -> `CiteThis` of every study page."""
+    references: dict[str, Pending] = field(default_factory=dict)
+    """Source URI -> the HTML of the page's References section."""
+    bibliography: Pending | None = None
+    """The HTML of the bibliography's list."""
+    glossary_url: str | None = None
+    marking: dict[str, Marking] = field(default_factory=dict)
+    """Source URI -> the page's glossary marking, in the order pages were converted."""
+    usage: glossarymark.Usage = field(default_factory=glossarymark.Usage)
+
+    # -- before MkDocs reads any file ----------------------------------------
+
+    @classmethod
+    def load(cls, root: Path, environ: Mapping[str, str] = os.environ) -> Build:
+        """Load all content of the project at `root`, and start the pool of workers."""
+        project = load_project(root, to_render=True)
+        env = render.environment(project.layout.templates_dir)
+        context = pages.Context(project, env)
+        try:
+            workers = background.worker_count(environ)
+        except ValueError as error:
+            raise BuildError(str(error)) from None
+        return cls(project, env, context, background.Background(context, workers))
+
+    def check(self) -> None:
+        """Stop on any problem of the content, listing every one."""
+        problems = self.project.problems.sorted()
+        if problems:
+            raise BuildError(str(ContentError(problems)))
+
+    def apply_drafts(self) -> None:
+        """Publish drafts as `extra.drafts` says (drop them, or mark them noindex)."""
+        mode = self.project.settings.drafts
+        self.project.studies = drafts.published(self.project.studies, mode)
+        self.noindex = drafts.noindex_pages(self.project.studies, mode)
+
+    def citation_extension(self) -> citemarkdown.CitationExtension:
+        """The Python-Markdown extension that renders citations in this build's pages."""
+        self.renderer = citemarkdown.CitationRenderer(self.project.citations, self.env)
+        return citemarkdown.CitationExtension(self.renderer)
+
+    def start_generated(self, site_name: str, site_url: str) -> None:
+        """Start making every generated file and the pages' structured data."""
+        project = self.project
+        self._start(pages.study_files(project, site_name, site_url))
+        self._start(pages.programme_files(project, site_url))
+        self.programme_jsonld = {
+            uri: self.pool.submit(pages.programme_jsonld_task, session_id, site_url)
+            for uri, session_id in pages.programme_jsonld_pages(project).items()
+        }
+        self._start(pages.glossary_files(project))
+        self._start(pages.citation_files(project))
+        self.cite_this = self.pool.submit(pages.study_citations, site_name, site_url)
+
+    def take_generated(self) -> list[pages.GeneratedFile]:
+        """The generated files to add to the build (a made one is empty until `content`)."""
+        generated, self.generated = self.generated, []
+        return generated
+
+    # -- per page, while MkDocs converts it ----------------------------------
+
+    def content(self, uri: str) -> str | bytes | None:
+        """The made content of generated file `uri`, once (None if it is not made here)."""
+        pending = self.making.pop(uri, None)
+        return None if pending is None else pending.result()
+
+    def expand_markers(self, markdown: str, uri: str) -> str:
+        """Replace the framework-vocabulary and conference-status markers of a page."""
+        markdown = pages.expand_framework_marker(markdown, self.project, self.env)
+        return pages.expand_status_marker(markdown, uri, self.project, self.env)
+
+    def robots(self, uri: str) -> str | None:
+        """The robots meta value of page `uri` (`noindex` for a draft), if any."""
+        return drafts.ROBOTS if uri in self.noindex else None
+
+    def begin_citations(self, page: Page) -> None:
+        """Announce `page` to the citation renderer before Python-Markdown converts it."""
+        study = self.project.study_at(page.uri)
+        self.renderer.begin(self._source_file(page, study), study.slug if study else "")
+
+    def end_citations(self, page: Page) -> set[str] | None:
+        """Start the References section of the page just converted.
+
+        Returns the fragment ids it adds (None when the page cites nothing);
+        stops on a citation the checks before the build could not see.
+        """
+        state = self.renderer.end()
+        if state is None:
+            return None
+        if state.problems:
+            problems = Problems()
+            for raw, message in state.problems:
+                problems.add(state.file, self._line(page, raw), "citation", message)
+            raise BuildError(str(ContentError(problems.sorted())))
+        if not state.occurrences:
+            return None
+        citing = citeviews.CitingPage(page.uri, page.url, page.title or page.uri, state.occurrences)
+        self.renderer.citing_pages.append(citing)
+        self.references[page.uri] = self.pool.submit(pages.references_section, citing)
+        return {"references"} | citeviews.anchors(self.project.citations, state.occurrences)
+
+    def mark_glossary(self, page: Page, html: str, meta: dict) -> None:
+        """Start linking the first use of each glossary term in the page's final HTML."""
+        auto = glossarypage.is_marked(page.uri, meta)
+        if not auto and SCHEME not in html:
+            return
+        task = (glossarymark.mark_page, self.glossary_url, html, page.url, auto)
+        self.marking[page.uri] = Marking(page, html, auto, self.pool.submit(*task))
+
+    # -- once every page is converted ----------------------------------------
+
+    def remaining_content(self) -> Iterator[tuple[str, str | bytes]]:
+        """(source URI, content) of every generated file not yet given its content."""
+        for uri in list(self.making):
+            yield uri, self.content(uri)
+
+    def collect_glossary_marks(self) -> None:
+        """Collect every page's marking, and where each term is used."""
+        for uri, marking in self.marking.items():
+            marking.marked = marking.pending.result()
+            if marking.marked.unknown:
+                # Sources in docs/ and studies/ were checked with their lines
+                # before the build; this catches links other generated pages carry.
+                glossary = self.project.glossary
+                message = glossarylinks.unknown_term_message(marking.marked.unknown[0], glossary)
+                raise BuildError(f"{uri}: term link: {message}")
+            if uri != glossarypage.GLOSSARY:
+                page = marking.page
+                self.usage.record(marking.marked.terms, page.url, page.title or page.url)
+
+    def start_bibliography(self) -> set[str]:
+        """Start the bibliography's list; returns the fragment ids it adds."""
+        citing_pages = self.renderer.citing_pages
+        self.bibliography = self.pool.submit(pages.bibliography_listing, citing_pages)
+        cited = {key for citing in citing_pages for key in citing.occurrences}
+        return citeviews.anchors(self.project.citations, cited)
+
+    # -- per page, before and after the search plugin indexes it -------------
+
+    def search_text(self, content: str) -> str:
+        """The page with table cells, list items and lines apart, for the search index."""
+        return searchtext.separate_words(content)
+
+    def put_glossary_marks(self, page: Page, content: str) -> str:
+        """The page with its glossary links, and the glossary with its "used in" lists."""
+        content = self._put_marks(page, content)
+        if page.uri == glossarypage.GLOSSARY:
+            content = glossarypage.fill_used_in(content, self.usage, page.url, self.env)
+        return content
+
+    def add_references(self, page: Page, content: str) -> str:
+        """The page with its References section, and the bibliography with its list."""
+        section = self.references.pop(page.uri, None)
+        if section is not None:
+            content += "\n" + section.result()
+        if page.uri == citeviews.BIBLIOGRAPHY and self.bibliography is not None:
+            listing, self.bibliography = self.bibliography.result(), None
+            content = content.replace(citeviews.BIBLIOGRAPHY_MARKER, listing)
+        return content
+
+    def programme_jsonld_of(self, page: Page) -> str | None:
+        """The schema.org JSON-LD of a programme or session page, else None."""
+        pending = self.programme_jsonld.pop(page.uri, None)
+        return None if pending is None else pending.result()
+
+    def citation_of(self, page: Page) -> Any:
+        """How to cite the study of a study page (`citations.citethis.CiteThis`), else None."""
+        return self.cite_this.result().get(page.uri)
+
+    def close(self) -> None:
+        """Stop the workers (after the build, or when it fails)."""
+        self.pool.close()
+
+    # -- helpers --------------------------------------------------------------
+
+    def _start(self, generated: list[pages.GeneratedFile]) -> None:
+        self.generated += generated
+        for item in generated:
+            if item.recipe:
+                self.making[item.uri] = self.pool.submit(*item.recipe)
+
+    def _put_marks(self, page: Page, content: str) -> str:
+        marking = self.marking.pop(page.uri, None)
+        if marking is None:
+            return content
+        if content == marking.html:
+            return marking.marked.html
+        # Something changed the page after it was sent to be marked (the search
+        # plugin strips `data-search-*="..."` attributes): mark it again, here.
+        marked = glossarymark.mark_page(
+            self.context, self.glossary_url, content, page.url, marking.auto
+        )
+        return marked.html
+
+    def _source_file(self, page: Page, study) -> str:
+        """The file a reader of a problem should open for `page`."""
+        translation = self.project.translation_at(page.uri)[1]
+        if translation is not None:
+            return translation.source
+        if study is not None:
+            return study.source
+        if page.generated_by:
+            return f"{page.uri} (generated by {page.generated_by})"
+        return self.project.layout.rel(self.project.layout.docs_dir / page.uri)
+
+    def _line(self, page: Page, raw: str) -> int | None:
+        """Line of the first occurrence of `raw` in the page's source, if it has one."""
+        translation = self.project.translation_at(page.uri)[1]
+        if translation is not None:
+            return citeload.line_in(translation.body, translation.body_line, raw)
+        study = self.project.study_at(page.uri)
+        if study is not None:
+            return citeload.line_in(study.body, study.body_line, raw)
+        text = None if page.generated_by else page.source()
+        return None if text is None else citeload.line_in(text, 1, raw)
