@@ -14,8 +14,8 @@ The grammar is strict so that no other text is ever taken for a citation:
   guessed at; a group whose `@`s are all inside words (an e-mail address) is
   ordinary text.
 
-`scan` finds citations in Markdown source, skipping code (fenced, indented,
-inline) and HTML comments, with their lines: `load_citations` uses it to
+`scan` finds citations in Markdown source, in prose only (`core.prose`:
+not in code, comments or raw HTML), with their lines: `load_citations` uses it to
 check every study and docs page (the build and `make check` both fail on an
 unknown key). The build itself renders citations with the Markdown extension
 in `extension`, which uses the same grammar (`parse_group`) and leaves
@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import prose
 from ..core.problems import Problems
 from ..core.yamlsource import split_front_matter
 from .bibliography import KEY, BibEntry, BibFile, load_bib_file, merge
@@ -53,14 +54,6 @@ PART = re.compile(
 ATTEMPT = re.compile(r"(?:^|[\s;])-?@[A-Za-z0-9_]")
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
-# A code span. Like GROUP, it starts with the backtick and looks behind after it.
-INLINE_CODE = re.compile(
-    r"(?P<ticks>`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL
-)
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# Lines that open a block whose indented continuation is not code.
-CONTAINER = re.compile(r"^[ \t]{0,3}(?:[*+-][ \t]|\d+[.)][ \t]|!!!|\?\?\?|:[ \t]|\[\^[^\]]+\]:)")
 
 MALFORMED = (
     "expected a citation like [@key], [@a; @b] or [see @key, p. 33] "
@@ -210,7 +203,7 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
     """
     if "@" not in text:
         return []
-    masked = mask_code(text)
+    masked = prose.mask(text)
     found: list[Found] = []
     line, counted = first_line, 0
     for match in GROUP.finditer(masked):
@@ -222,47 +215,6 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
         counted = match.start()
         found.append(Found(text[match.start() : match.end()], line, cites or ()))
     return found
-
-
-def mask_code(text: str) -> str:
-    """`text` with code and HTML comments blanked out (newlines kept)."""
-    lines = text.split("\n")
-    fence: tuple[str, int] | None = None
-    blank_before = True  # the previous line was blank (or this is the first)
-    in_code = False  # inside an indented code block
-    container = False  # the last unindented block opened a list, admonition, ...
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if fence is not None:
-            lines[index] = _blank(line)
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
-                fence = None
-            continue
-        if not stripped:
-            blank_before = True
-            continue
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip(" "))
-        opener = FENCE.match(line)
-        if opener and not (in_code and indent >= 4):
-            fence = (opener["fence"][0], len(opener["fence"]))
-            lines[index] = _blank(line)
-            blank_before = in_code = False
-            continue
-        if indent >= 4:
-            # Indented after a blank line: code, unless it continues a list item,
-            # an admonition, a definition or a footnote (code then needs 8 spaces).
-            if in_code or (blank_before and (not container or indent >= 8)):
-                in_code = True
-                lines[index] = _blank(line)
-        else:
-            in_code = False
-            opens = bool(CONTAINER.match(line))
-            container = opens if blank_before else (container or opens)
-        blank_before = False
-    masked = "\n".join(lines)
-    masked = COMMENT.sub(lambda m: _blank(m.group(0)), masked)
-    return INLINE_CODE.sub(lambda m: _blank(m.group(0)), masked)
 
 
 def load_citations(
@@ -342,10 +294,6 @@ def anchor_id(key: str) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
 
 
 def _anchors(entries: dict[str, BibEntry]) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The explicit term links of Markdown: `[words](term:id)`.
 
-`check_term_links` finds them in Markdown sources (outside code) and reports
+`check_term_links` finds them in Markdown sources (in prose: `core.prose`) and reports
 unknown ids with their file and line.
 """
 
@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..core import prose
 from ..core.problems import Problems, did_you_mean
 from .model import FILE, SCHEME, Glossary
 
@@ -20,18 +21,12 @@ from .model import FILE, SCHEME, Glossary
 # Where the URL scheme of the explicit syntax is written in Markdown:
 # inline links [words](term:id "title"), reference definitions
 # [label]: term:id, and raw HTML href="term:id".
-TERM_LINK = re.compile(
-    r"\]\(\s*<?term:(?P<inline>[^\s)>]*)"
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?term:(?P<ref>[^\s>]*)"
-    r"|href\s*=\s*[\"']term:(?P<html>[^\"']*)",
+MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?term:(?P<inline>[^\s)>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?term:(?P<ref>[^\s>]*)",
     re.M,
 )
+HTML_LINK = re.compile(r"href\s*=\s*[\"']term:(?P<html>[^\"']*)")
 
-
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -43,7 +38,7 @@ def check_term_links(
 ) -> list[str]:
     """Report `[words](term:id)` links to unknown ids in Markdown `text`.
 
-    Code blocks and code spans are skipped. Returns the ids found, in order.
+    Code, comments and raw HTML are skipped. Returns the ids found, in order.
     """
     found: list[str] = []
     for id, line in term_links(text, first_line):
@@ -65,22 +60,22 @@ def check_project_term_links(
 
 
 def term_links(text: str, first_line: int = 1) -> Iterator[tuple[str, int]]:
-    """(id, line) of every explicit term link in Markdown `text`, outside code."""
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        opening = FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if SCHEME not in line:
-            continue
-        line = CODE_SPAN.sub("", line)
-        for match in TERM_LINK.finditer(line):
-            yield next(g for g in match.groups() if g is not None), number
+    """(id, line) of every explicit term link in Markdown `text`.
+
+    Markdown links are looked for in prose only, `href="term:..."` also in
+    raw HTML blocks (not in code or comments): see `core.prose`.
+    """
+    if SCHEME not in text:
+        return
+    found = [
+        (match.start(), match["inline"] if match["inline"] is not None else match["ref"])
+        for match in MARKDOWN_LINK.finditer(prose.mask(text))
+    ]
+    if "href" in text:
+        masked = prose.mask(text, keep_html=True)
+        found += [(match.start(), match["html"]) for match in HTML_LINK.finditer(masked)]
+    for start, id in sorted(found):
+        yield id, prose.line_of(text, start, first_line)
 
 
 def unknown_term_message(id: str, glossary: Glossary) -> str:
