@@ -329,7 +329,7 @@ def test_build_is_reproducible(built_site: Path, tmp_path: Path):
 
 
 def test_mkdocs_bibtex_is_not_enabled():
-    # Its text processing is replaced by the citation steps of hooks/pipeline.py; README.md says why.
+    # Its text processing is replaced by the citation steps of hooks/pipeline.py (README.md: why).
     assert "bibtex" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 

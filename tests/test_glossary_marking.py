@@ -17,8 +17,9 @@ import pytest
 from ssesite.core.htmltokens import tokenize
 from ssesite.core.problems import Problems
 from ssesite.core.render import environment
+from ssesite.core.urls import link as relative_url
 from ssesite.glossary.load import load_glossary
-from ssesite.glossary.mark import Marker, Usage, relative_url
+from ssesite.glossary.mark import Marker, Usage
 from ssesite.glossary.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,10 +6,9 @@ ids of its in-text citations); these functions order and link it.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
-from ..core.urls import page_url
+from ..core.urls import link, page_url
 from .load import Citations
 from .references import Reference
 
@@ -96,18 +95,6 @@ def bibliography_view(citations: Citations, pages: list[CitingPage], html=None) 
             for r in references
         ]
     )
-
-
-def link(target_url: str, from_url: str) -> str:
-    """Relative link from the page served at `from_url` to the one at `target_url`.
-
-    Both are site-relative directory URLs ('' for the home page), as in `Page.url`.
-    """
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(target_url or ".", base or ".")
-    if (not target_url or target_url.endswith("/")) and rel != ".":
-        rel += "/"
-    return "./" if rel == "." else rel
 
 
 # -----------------------------------------------------------------------------

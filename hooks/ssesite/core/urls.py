@@ -9,6 +9,7 @@ any sub-path and from the file system.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 COUNTRIES_INDEX = "countries/index.md"
@@ -42,11 +43,22 @@ def page_url(src_uri: str) -> str:
 
 
 def relative_url(target_src: str, from_src: str) -> str:
-    """URL of page `target_src` as written in page `from_src`."""
-    target = page_url(target_src)
-    base = page_url(from_src)
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    rel = posixpath.relpath(target or ".", base_dir or ".")
-    if (target == "" or target.endswith("/")) and rel != ".":
+    """URL of page `target_src` as written in page `from_src` (both source URIs)."""
+    return link(page_url(target_src), page_url(from_src))
+
+
+# The same few hundred pages are linked from thousands of places.
+@functools.lru_cache(maxsize=4096)
+def link(target_url: str, from_url: str) -> str:
+    """The address of `target_url` written in a page served at `from_url`.
+
+    The one computation of a relative URL in the package. Both are
+    site-relative page addresses as MkDocs gives them ('countries/korea/',
+    'glossary/', '' for the home page; or 'glossary.html' without directory
+    URLs).
+    """
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(target_url or ".", base or ".")
+    if (not target_url or target_url.endswith("/")) and rel != ".":
         rel += "/"
     return "./" if rel == "." else rel

@@ -18,14 +18,13 @@ and counts as the term's first use on the page.
 
 from __future__ import annotations
 
-import functools
-import posixpath
 from dataclasses import dataclass, field
 
 import jinja2
 from markupsafe import Markup
 
 from ..core.htmltokens import END, START, TEXT, VOID, tokenize
+from ..core.urls import link
 from .model import SCHEME, Glossary
 
 # -----------------------------------------------------------------------------
@@ -89,7 +88,7 @@ class Marker:
         With `auto` false, only the author's `term:` links are turned into
         glossary links (for pages that opt out of marking).
         """
-        href = relative_url(self.glossary_url, page_url) + "#"
+        href = link(self.glossary_url, page_url) + "#"
         result = Marked(source)
         seen: set[str] = set()
         pieces: list[str] = []
@@ -171,22 +170,6 @@ def mark_page(context, glossary_url: str, html: str, page_url: str, auto: bool) 
     if marker is None:
         marker = markers[glossary_url] = Marker(context.project.glossary, context.env, glossary_url)
     return marker.mark(html, page_url, auto=auto)
-
-
-# The same few hundred pages are linked from thousands of places.
-@functools.lru_cache(maxsize=4096)
-def relative_url(target_url: str, base_url: str) -> str:
-    """The address of `target_url` written in a page served at `base_url`.
-
-    Both are site-relative page addresses as MkDocs gives them
-    ('countries/korea/', 'glossary/', '' for the home page; or
-    'glossary.html' without directory URLs).
-    """
-    base_dir = base_url if base_url.endswith("/") or not base_url else posixpath.dirname(base_url)
-    rel = posixpath.relpath(target_url or ".", base_dir or ".")
-    if (target_url == "" or target_url.endswith("/")) and rel != ".":
-        rel += "/"
-    return "./" if rel == "." else rel
 
 
 # -----------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import jinja2
 
 from ..citations.references import text_of
 from ..core.languages import language_name
-from .mark import TEMPLATE, Usage, relative_url
+from ..core.urls import link
+from .mark import TEMPLATE, Usage
 from .model import Glossary, Term, letter_of
 
 # -----------------------------------------------------------------------------
@@ -94,7 +95,7 @@ def fill_used_in(content: str, usage: Usage, glossary_url: str, env: jinja2.Envi
 
     def replace(match: re.Match) -> str:
         pages = [
-            {"title": title, "href": relative_url(url, glossary_url)}
+            {"title": title, "href": link(url, glossary_url)}
             for title, url in usage.of(match.group(1))
         ]
         return str(macros.used_in(pages))
