@@ -47,11 +47,12 @@ def make_final(project: Path, slug: str) -> None:
 # -----------------------------------------------------------------------------
 
 
-def test_wrong_mode_names_the_setting_and_suggests(project):
+def test_wrong_mode_names_the_setting_and_suggests(project, monkeypatch):
     from ssesite.content.settings import load_settings
     from ssesite.core.problems import Problems
 
-    assert load_settings(project, Problems(), {"SITE_DRAFTS": "noindex"}).drafts == "noindex"
+    monkeypatch.setenv("SITE_DRAFTS", "noindex")
+    assert load_settings(project, Problems()).drafts == "noindex"
     for value, found in (
         (
             "no-index",
@@ -60,7 +61,8 @@ def test_wrong_mode_names_the_setting_and_suggests(project):
         ("true", "true (a yes/no value) (from the environment variable SITE_DRAFTS)"),
     ):
         problems = Problems()
-        assert load_settings(project, problems, {"SITE_DRAFTS": value}).drafts == "show"
+        monkeypatch.setenv("SITE_DRAFTS", value)
+        assert load_settings(project, problems).drafts == "show"
         assert [str(p) for p in problems.items] == [
             "mkdocs.yml:52: extra.drafts: expected one of 'show', 'noindex', 'exclude', "
             f"found {found}"

@@ -2,17 +2,18 @@
 
 `make check` does not run MkDocs, yet a wrong setting must fail it just as it
 fails the build; so the few settings the hooks read are parsed here, with
-MkDocs' `!ENV` tags resolved from the environment the way MkDocs does.
+MkDocs' `!ENV` tags resolved from the environment by the library MkDocs
+uses (pyyaml_env_tag).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+import yaml_env_tag
 
 from ..core.problems import Problems, describe, did_you_mean, one_of
 from . import drafts
@@ -28,24 +29,10 @@ class Settings:
 
 
 class EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, resolving `!ENV NAME` and `!ENV [NAME, ..., default]`."""
-
-    environ: Mapping[str, str] = os.environ
+    """Reads mkdocs.yml as MkDocs does: `!ENV` by pyyaml_env_tag, MkDocs' own library."""
 
 
-def _env_tag(loader: EnvLoader, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        values = loader.construct_sequence(node)
-        names, default = values[:-1] or values, (values[-1] if len(values) > 1 else None)
-    for name in names:
-        if isinstance(name, str) and name in loader.environ:
-            return yaml.safe_load(loader.environ[name])
-    return default
-
-
-EnvLoader.add_constructor("!ENV", _env_tag)
+yaml_env_tag.add_env_tag(EnvLoader)
 # MkDocs' Python tags (markdown extensions) are irrelevant here: read as None
 EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
@@ -54,26 +41,24 @@ EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suff
 # -----------------------------------------------------------------------------
 
 
-def read_config(root: Path, environ: Mapping[str, str] | None = None) -> dict:
-    """mkdocs.yml as data, `!ENV` resolved from `environ` (default: os.environ)."""
-    loader_class = type("Loader", (EnvLoader,), {"environ": environ or os.environ})
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as data, `!ENV` resolved from the environment."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=loader_class) or {}  # a SafeLoader subclass: safe
+    return yaml.load(text, Loader=EnvLoader) or {}  # a SafeLoader subclass: safe
 
 
-def load_settings(
-    root: Path, problems: Problems, environ: Mapping[str, str] | None = None
-) -> Settings:
+def load_settings(root: Path, problems: Problems) -> Settings:
     """The settings the hooks read, each checked; problems name mkdocs.yml and the line."""
     path = root / "mkdocs.yml"
     if not path.is_file():
         return Settings()
-    config = read_config(root, environ)
+    config = read_config(root)
     extra = config.get("extra") or {}
     mode = extra.get("drafts", drafts.DEFAULT) if isinstance(extra, dict) else drafts.DEFAULT
     if mode not in drafts.MODES:
-        environ = environ or os.environ
-        origin = " (from the environment variable SITE_DRAFTS)" if "SITE_DRAFTS" in environ else ""
+        origin = (
+            " (from the environment variable SITE_DRAFTS)" if "SITE_DRAFTS" in os.environ else ""
+        )
         hint = did_you_mean(mode, drafts.MODES)
         problems.add(
             "mkdocs.yml",

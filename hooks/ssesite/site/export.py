@@ -46,7 +46,7 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
         shutil.rmtree(out)
     shutil.copytree(project.layout.docs_dir, out)
     context = pages.Context(project, env)
-    site_name = read_config(root, environ={}).get("site_name", "")
+    site_name = read_config(root).get("site_name", "")
     generated_files = (
         pages.study_files(project, site_name, site_url)
         + pages.programme_files(project, site_url)
@@ -87,7 +87,7 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
     Used to build exported Markdown with plain Material (the benchmark's
     baseline, and a check that the export is complete).
     """
-    config = read_config(root, environ={})
+    config = read_config(root)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = [
