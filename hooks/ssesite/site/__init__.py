@@ -1,1 +1,2 @@
-"""The site: the project as a whole, generated pages and their views, search text."""
+"""The site: the project as a whole, the build's steps (`pipeline`), generated pages and their
+views, search text."""
