@@ -4,7 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-from-pyproject
+# One stamp per package group: `make site` needs only the runtime packages,
+# `make test` adds the test ones (the test stamp implies the runtime one).
+STAMP := $(VENV)/.installed-runtime
+TEST_STAMP := $(VENV)/.installed-test
 PORT ?= 8000
 
 # Material 9.8 prints an end-of-life banner on every build; we know, and the
@@ -18,20 +21,31 @@ export SOURCE_DATE_EPOCH
 
 .PHONY: site test serve check new-study bench browsers clean format
 
-# The venv is rebuilt whenever pyproject.toml is newer than the last install.
-$(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check '.[test]'
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: this project needs Python 3.11 or newer as '$(PYTHON)'; run make PYTHON=python3.12 (or another)" >&2; \
+	  exit 1; }
+	@echo "Creating the Python environment $(VENV)/ with $$($(PYTHON) --version) (once; everything make installs for Python goes there)"
+	$(PYTHON) -m venv $(VENV)
+
+# Each group is installed again (only what changed) when pyproject.toml is
+# newer than its stamp; tools/install_packages.py says what before pip starts.
+$(STAMP): pyproject.toml | $(PY)
+	@$(PY) tools/install_packages.py runtime
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	@$(PY) tools/install_packages.py test
 	@touch $@
 
 site: $(STAMP)
 	$(PY) tools/build_site.py --site-dir site
 
-test: $(STAMP) browsers node_modules/.package-lock.json
+test: $(TEST_STAMP) browsers node_modules/.package-lock.json
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	@$(PY) tools/serve.py --port $(PORT)
 
 check: $(STAMP)
 	$(PY) -m ssesite.cli.check
@@ -44,13 +58,15 @@ bench: $(STAMP)
 
 # axe-core, injected into pages by the accessibility tests (never shipped).
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	@echo "Installing axe-core from npm (package-lock.json) for the accessibility tests"
+	npm ci --no-audit --no-fund
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
+# Browser tests drive Debian's Chromium; install it when it is missing
+# (tools/install-chromium.sh says what it installs before it asks apt).
 browsers:
 	@command -v chromium >/dev/null 2>&1 || tools/install-chromium.sh
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(PY) -m ruff format hooks tests tools
 	$(PY) -m ruff check --fix hooks tests tools
 

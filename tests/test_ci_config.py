@@ -135,3 +135,31 @@ def test_pre_commit_checks_staged_content_and_runs_ruff():
         assert hooks[id]["language"] == "system"
         assert hooks[id]["entry"].startswith(".venv/bin/ruff ")
         assert hooks[id]["types"] == ["python"]
+
+
+def test_ci_runs_make_test_which_installs_what_the_tests_need(tmp_path: Path):
+    """`.ci/run` on a clean clone: `make test` installs everything from the project's files."""
+    from test_setup_tools import dry_run
+
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.startswith("#!/usr/bin/env bash\n")
+    assert "set -euo pipefail" in script
+    assert re.search(r"(?m)^make test\b", script)
+    # A clean clone: no .venv, no node_modules
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    commands = dry_run(tmp_path, "test")
+    steps = [
+        "-m venv .venv",
+        "tools/install_packages.py runtime",
+        "tools/install_packages.py test",
+        "tools/install-chromium.sh",
+        "npm ci",
+        "-m pytest",
+    ]
+    found = [next(i for i, c in enumerate(commands) if step in c) for step in steps]
+    assert found == sorted(found), commands
+    # Each slow step says what it does before it starts
+    for step in ("-m venv .venv", "npm ci"):
+        index = next(i for i, c in enumerate(commands) if step in c)
+        assert commands[index - 1].startswith("echo "), commands[index - 1]
