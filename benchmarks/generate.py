@@ -46,13 +46,7 @@ def generate(out: Path, studies: int, seed: int = 2020) -> Path:
     """
     if out.exists():
         shutil.rmtree(out)
-    out.mkdir(parents=True)
-    for part in COPY:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, out / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, out / part)
+    copy_project(out, COPY)
     rng = random.Random(seed)
     add_bibliography(out / "data" / "references.bib", 10 * studies)
     add_glossary(out / "data" / "glossary.yml", TERMS)
@@ -72,6 +66,18 @@ def generate(out: Path, studies: int, seed: int = 2020) -> Path:
         (folder / "index.md").write_text(
             study_text(index + 1, code, subregion, phase, rng, 10 * studies), encoding="utf-8"
         )
+    return out
+
+
+def copy_project(out: Path, parts: tuple[str, ...]) -> Path:
+    """Copy these parts of the project (files or folders) into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, out / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, out / part)
     return out
 
 

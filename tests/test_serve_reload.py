@@ -1,41 +1,30 @@
 """`make serve`: edits show on the next reload, without restarting the server.
 
-Starts a real `mkdocs serve` on a copy of the project and edits, one after
-the other, a study, a data file, a page template and a module of the
-domain package, polling the served page until each change shows.
+Starts a real `mkdocs serve` (through tools/serve.py, as `make serve` does)
+on a copy of the project and edits, one after the other, a study, a data
+file, a page template and a module of the domain package, polling the served
+page until each change shows.
 """
 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from serve_reload import fetch, free_port
 
 START_TIMEOUT = 60
 RELOAD_TIMEOUT = 45
 PAGE = "countries/korea/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 class Server:
@@ -94,8 +83,9 @@ def server(project: Path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_DRAFTS", None)
+    # As `make serve` runs it: tools/serve.py checks the port, then runs mkdocs serve
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, str(ROOT / "tools" / "serve.py"), "--port", str(port)],
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,
