@@ -11,6 +11,11 @@ modules, so every build imports the `ssesite` package afresh from this
 folder (`_fresh_domain`): an edit to a domain module shows at the next
 rebuild, and no module state leaks from one build into the next. Only this
 file needs a restart when edited.
+
+What this file keeps from one build to the next is the compiled Jinja
+templates (`_compiled`, `ssesite.core.render.CompiledTemplates`), so that a
+rebuild under `mkdocs serve` compiles only the templates that changed; those
+of the generated pages are dropped when a file of the domain package changes.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ HOOKS_DIR = str(Path(__file__).resolve().parent)
 _domain: ModuleType | None = None
 _build = None
 """The `Build` of the running build (one per `on_config`)."""
+_compiled: dict = {}
+"""Compiled templates of MkDocs' theme ("theme") and of the generated pages ("pages")."""
+_domain_files: tuple = ()
+"""Name, size and modification time of the domain package's files at the last import."""
 
 
 def _stops_build(handler):
@@ -69,6 +78,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _domain = _fresh_domain()
     # 1. content: load everything, then stop on any problem, listing them all
     _build = _domain.site.pipeline.Build.load(Path(config.config_file_path).resolve().parent)
+    _build.env.bytecode_cache = _compiled["pages"]
     _build.check()
     # 2. drafts: drop them or mark them noindex, before anything is generated from studies
     _build.apply_drafts()
@@ -147,6 +157,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # are used (for the glossary's "used in" lists); the bibliography's list.
 @_stops_build
 def on_env(env, *, config: MkDocsConfig, files: Files):
+    env.bytecode_cache = _compiled["theme"]  # compiled by earlier builds of this process
     for uri, content in _build.remaining_content():
         _put_content(files.get_file_from_path(uri), content)
     _build.collect_glossary_marks()
@@ -243,4 +254,21 @@ def _fresh_domain() -> ModuleType:
     # attributes (_domain.site.pipeline, _domain.glossary.page, ...).
     for module in pkgutil.walk_packages(package.__path__, PACKAGE + "."):
         importlib.import_module(module.name)
+    # Templates compiled for the generated pages stay valid while the package's
+    # files are unchanged: other code may give their environment other filters.
+    global _domain_files
+    files = _files_of(Path(package.__file__).parent)
+    if files != _domain_files or "pages" not in _compiled:
+        _compiled["pages"] = package.core.render.CompiledTemplates()
+        _domain_files = files
+    _compiled.setdefault("theme", package.core.render.CompiledTemplates())
     return package
+
+
+def _files_of(folder: Path) -> tuple:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
