@@ -34,6 +34,7 @@ class Server:
         self.process = process
         self.base = base
         self.log: list[str] = []
+        self.last_line = time.monotonic()
         # Drain the output as it comes, so the pipe never fills up.
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -41,6 +42,13 @@ class Server:
     def _read(self) -> None:
         for line in self.process.stdout:
             self.log.append(line)
+            self.last_line = time.monotonic()
+
+    def wait_quiet(self, quiet: float = 2.0, timeout: float = RELOAD_TIMEOUT) -> None:
+        """Until the server has logged nothing for `quiet` seconds (no rebuild under way)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() - self.last_line < quiet and time.monotonic() < deadline:
+            time.sleep(0.1)
 
     def wait_for(self, path: str, text: str, timeout: float = RELOAD_TIMEOUT) -> str:
         """Poll the page at `path` until it contains `text`."""
@@ -83,6 +91,8 @@ def server(project: Path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_DRAFTS", None)
+    # Python writes .pyc files into hooks/ as on a developer's machine
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     # As `make serve` runs it: tools/serve.py checks the port, then runs mkdocs serve
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "tools" / "serve.py"), "--port", str(port)],
@@ -134,6 +144,11 @@ def test_edits_show_on_the_next_reload(project: Path, server: Server):
     # The earlier edits are all still there: each build starts afresh.
     for text in ("Live edit of the study text.", "Republic of Korea (live edit)"):
         assert text in page
+
+    # One rebuild per edit: the .pyc files that the re-import of the domain
+    # package wrote into hooks/ start none (tools/serve.py ignores __pycache__).
+    server.wait_quiet()
+    assert server.output.count("Detected file changes") == 4, server.output
 
 
 def test_a_broken_edit_is_reported_and_the_fix_recovers(project: Path, server: Server):
