@@ -72,6 +72,7 @@ class Preview:
             "SOURCE_DATE_EPOCH": "1600732800",
         }
         env.pop("SITE_DRAFTS", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a developer's machine
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "tools" / "serve.py"), "--port", str(self.port)],
             cwd=project,
