@@ -60,11 +60,11 @@ def fetch(url: str, timeout: float = 5) -> str | None:
 
 
 class Preview:
-    """`python tools/serve.py` running in `project`, its log read as it comes."""
+    """`python tools/serve.py` (as `make serve` runs it) in `project`, its log read as it comes."""
 
     def __init__(self, project: Path):
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/{PAGE}"
+        self.base = f"http://127.0.0.1:{self.port}/"
         env = {
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
@@ -83,6 +83,7 @@ class Preview:
         )
         self.log: list[str] = []
         self.last_line = time.monotonic()
+        # Drain the output as it comes, so the pipe never fills up.
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -91,17 +92,21 @@ class Preview:
             self.log.append(line)
             self.last_line = time.monotonic()
 
-    def wait_for(self, text: str, timeout: float) -> float:
-        """Poll the page until it contains `text`; the time at which it did."""
+    @property
+    def output(self) -> str:
+        return "".join(self.log)
+
+    def page(self, text: str, timeout: float, path: str = PAGE) -> str:
+        """Poll the page at `path` until it contains `text`, and return it."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("the preview server stopped:\n" + "".join(self.log))
-            page = fetch(self.url)
+                raise RuntimeError(f"the preview server stopped:\n{self.output}")
+            page = fetch(self.base + path)
             if page is not None and text in page:
-                return time.perf_counter()
+                return page
             time.sleep(POLL)
-        raise RuntimeError(f"{text!r} did not appear within {timeout} s:\n" + "".join(self.log))
+        raise RuntimeError(f"{text!r} did not appear on {path} within {timeout} s:\n{self.output}")
 
     def settle(self, quiet: float = 1.0, timeout: float = 30) -> None:
         """Wait until the server has logged nothing for `quiet` seconds (no rebuild running)."""
@@ -139,7 +144,8 @@ def timed_edit(
     cpu = preview.cpu_seconds()
     started = time.perf_counter()
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    seconds = preview.wait_for(shows, RELOAD_TIMEOUT) - started
+    preview.page(shows, RELOAD_TIMEOUT)
+    seconds = time.perf_counter() - started
     after = preview.cpu_seconds()
     return seconds, (after - cpu if cpu is not None and after is not None else None)
 
@@ -152,7 +158,7 @@ def serve_reload(repeat: int = 5) -> dict:
         project = copy_project(Path(scratch), PARTS)
         preview = Preview(project)
         try:
-            preview.wait_for("Republic of Korea", START_TIMEOUT)
+            preview.page("Republic of Korea", START_TIMEOUT)
             for round in range(repeat):
                 for kind, (name, anchor) in (("study", STUDY), ("template", TEMPLATE)):
                     marker = f"Reload {kind} {round}."

@@ -8,10 +8,7 @@ page until each change shows.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -20,63 +17,32 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from serve_reload import fetch, free_port
+from serve_reload import Preview
 
 START_TIMEOUT = 60
 RELOAD_TIMEOUT = 45
 PAGE = "countries/korea/"
 
 
-class Server:
-    """A running `mkdocs serve` and everything it has logged so far."""
-
-    def __init__(self, process: subprocess.Popen, base: str):
-        self.process = process
-        self.base = base
-        self.log: list[str] = []
-        self.last_line = time.monotonic()
-        # Drain the output as it comes, so the pipe never fills up.
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.log.append(line)
-            self.last_line = time.monotonic()
-
-    def wait_quiet(self, quiet: float = 2.0, timeout: float = RELOAD_TIMEOUT) -> None:
-        """Until the server has logged nothing for `quiet` seconds (no rebuild under way)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() - self.last_line < quiet and time.monotonic() < deadline:
-            time.sleep(0.1)
+class Server(Preview):
+    """A running `make serve` preview; a page or log line that does not come fails the test."""
 
     def wait_for(self, path: str, text: str, timeout: float = RELOAD_TIMEOUT) -> str:
         """Poll the page at `path` until it contains `text`."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self._check_running()
-            page = fetch(self.base + path)
-            if page is not None and text in page:
-                return page
-            time.sleep(0.3)
-        pytest.fail(f"{text!r} did not appear on {path} within {timeout} s:\n{self.output}")
+        try:
+            return self.page(text, timeout, path)
+        except RuntimeError as error:
+            pytest.fail(str(error))
 
     def wait_for_log(self, text: str, timeout: float = RELOAD_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            self._check_running()
+            if self.process.poll() is not None:
+                pytest.fail(f"mkdocs serve stopped:\n{self.output}")
             if text in self.output:
                 return
             time.sleep(0.3)
         pytest.fail(f"{text!r} was not logged within {timeout} s:\n{self.output}")
-
-    @property
-    def output(self) -> str:
-        return "".join(self.log)
-
-    def _check_running(self) -> None:
-        if self.process.poll() is not None:
-            pytest.fail(f"mkdocs serve stopped:\n{self.output}")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -87,31 +53,13 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def server(project: Path):
-    """`mkdocs serve` on the copy; always stopped at the end."""
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_DRAFTS", None)
-    # Python writes .pyc files into hooks/ as on a developer's machine
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    # As `make serve` runs it: tools/serve.py checks the port, then runs mkdocs serve
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tools" / "serve.py"), "--port", str(port)],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    """`make serve` (tools/serve.py) on the copy, writing .pyc files into hooks/ as on a
+    developer's machine; always stopped at the end."""
+    server = Server(project)
     try:
-        yield Server(process, f"http://127.0.0.1:{port}/")
+        yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        process.stdout.close()
+        server.stop()
 
 
 def test_edits_show_on_the_next_reload(project: Path, server: Server):
@@ -147,7 +95,7 @@ def test_edits_show_on_the_next_reload(project: Path, server: Server):
 
     # One rebuild per edit: the .pyc files that the re-import of the domain
     # package wrote into hooks/ start none (tools/serve.py ignores __pycache__).
-    server.wait_quiet()
+    server.settle(quiet=2.0)
     assert server.output.count("Detected file changes") == 4, server.output
 
 
