@@ -7,10 +7,11 @@ cache filled by an untimed first build), (a0) the same with the content cache
 off, as on a fresh clone, and (b) bare Material over the exported Markdown
 with no hooks and no citation plugin. It reports median wall times, the
 ratios a/b and a0/b, peak memory, a study page's HTML size, the search index
-size and the time of `make check` alone (with and without the cache), the
-seconds from an edit to the reloaded page under `make serve` at the real
-site's size (`serve_reload_s=`, benchmarks/serve_reload.py), and ends with
-the line `ratio_vs_bare_material=<x.xx>` (a/b) for N = 300.
+size and the time of `make check` alone (with and without the cache), and
+ends with the line `ratio_vs_bare_material=<x.xx>` (a/b) for N = 300. Before
+the corpora it measures the seconds from an edit to the reloaded page under
+`make serve` at the real site's size (`serve_reload_s=`,
+benchmarks/serve_reload.py).
 
 A ratio is the median over repetitions of the ratio within one repetition: a
 busy or shared machine slows a project build and the bare build next to it
@@ -122,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
+    # `make serve` on the real site (benchmarks/serve_reload.py), before the corpora
+    print_serve_reload(args.repeat)
     columns = {
         "studies": "N",
         "project_s": "project s",
@@ -143,8 +146,6 @@ def main(argv: list[str] | None = None) -> int:
             row = bench(size, args.repeat, Path(scratch))
             results[size] = row
             print(" | ".join(str(row[key]) for key in columns), flush=True)
-    # `make serve` on the real site (benchmarks/serve_reload.py)
-    print_serve_reload(args.repeat)
     if 1000 in results and 100 in results:
         print(
             f"linearity time(1000)/time(100) = "
