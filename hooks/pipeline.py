@@ -108,6 +108,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, item.uri, content=""))
         else:
             files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))
+    # A docs page's translation (about.id.md) is served under its original (about/id/)
+    for uri, dest in _build.translated_page_files().items():
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            files.remove(file)
+            files.append(
+                File(uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest)
+            )
     glossary = files.get_file_from_path(_domain.glossary.page.GLOSSARY)
     _build.glossary_url = glossary.url if glossary is not None else None
     return files
@@ -123,12 +131,15 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
     _put_content(page.file, _build.content(page.file.src_uri))
 
 
-# 7. Markers (framework vocabulary, conference status), the drafts' robots
-# meta tag (read by the head partial and the sitemap), and the citation
-# renderer told which page comes.
+# 7. Markers (framework vocabulary, conference status), a translated docs
+# page's language switcher and language (its front matter gains them), the
+# drafts' robots meta tag (read by the head partial and the sitemap), and the
+# citation renderer told which page comes.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     step_page = _page(page)
     markdown = _build.expand_markers(markdown, step_page.uri)
+    markdown, meta = _build.language_versions(markdown, step_page.uri)
+    page.meta.update(meta)
     robots = _build.robots(step_page.uri)
     if robots is not None:
         page.meta["robots"] = robots
@@ -144,7 +155,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     anchors = _build.end_citations(step_page)
     if anchors is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
-        _add_toc_entry(page, AnchorLink("References", "references", 2))
+        _add_toc_entry(page, AnchorLink(_build.references_title(step_page), "references", 2))
     _build.mark_glossary(step_page, html, page.meta)
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.fields import ORCID, SLUG, Record
+from ..core.fields import ORCID, SLUG, Record, read_front_matter
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
 from ..core.schema import complete, read
-from ..core.yamlsource import load_yaml, split_front_matter
 from .countries import Countries, Country, Subregion
 from .framework import STUDY_VOCABULARIES, Framework
 from .studies import (
@@ -27,7 +26,7 @@ from .studies import (
     Study,
     StudyFramework,
 )
-from .translations import is_translation, load_translations
+from .translations import Original, is_translation, load_translations
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -87,22 +86,10 @@ def load_study(
     """Read one study; None when its front matter is too broken to model."""
     file = index.relative_to(root).as_posix()
     text = index.read_text(encoding="utf-8")
-    front, body, body_line = split_front_matter(text)
+    front = read_front_matter(text, file, problems, "a YAML block between two '---' lines")
     if front is None:
-        problems.add(
-            file,
-            1,
-            "",
-            "expected front matter (a YAML block between two '---' lines) at the top "
-            "of the file, found none",
-        )
         return None
-    located = load_yaml(front, file, problems, line_offset=1)
-    if located is None:
-        return None
-    meta = Record(located, file, problems)
-    if not meta.is_mapping("front matter made of 'field: value' lines"):
-        return None
+    meta, body, body_line = front
     before = len(problems)
     vocabularies = {name: framework.ids(name) for name in STUDY_VOCABULARIES}
     readers = {
@@ -125,12 +112,15 @@ def load_study(
     if len(problems) > before:
         return None
     folder = index.parent
-    original = dict(
-        languages=values["languages"], last_revised=last_revised, framework=values["framework"]
+    original = Original(
+        source=file,
+        languages=tuple(values["languages"]),
+        revised=last_revised,
+        revised_field="last_revised",
+        framework=values["framework"],
+        framework_of=lambda meta: _framework_block(meta, vocabularies),
     )
-    translations = load_translations(
-        root, folder, original, lambda meta: _framework_block(meta, vocabularies), problems
-    )
+    translations = load_translations(root, folder, original, problems)
     return Study(
         slug=folder.name,
         source=file,

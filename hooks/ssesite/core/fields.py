@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from .problems import Problems, did_you_mean, one_of
-from .yamlsource import Located, Path, format_path
+from .yamlsource import Located, Path, format_path, load_yaml, split_front_matter
 
 # -----------------------------------------------------------------------------
 # Data
@@ -25,6 +26,15 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
+
+
+class FrontMatter(NamedTuple):
+    """A Markdown file's front matter, read as a `Record`, and its body."""
+
+    meta: Record
+    body: str
+    body_line: int
+    """The line of the file on which `body` starts."""
 
 
 class Record:
@@ -179,3 +189,27 @@ class Record:
             else:
                 item.expected(None, "a text", item.data)
         return values
+
+
+def read_front_matter(text: str, file: str, problems: Problems, fields: str) -> FrontMatter | None:
+    """The front matter of Markdown `text` (of repository file `file`) as a `Record`.
+
+    None, with the problem recorded, when there is none, its YAML is broken,
+    or it is not a mapping; `fields` says which fields it should have.
+    """
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        problems.add(
+            file,
+            1,
+            "",
+            f"expected front matter ({fields}) at the top of the file, found none",
+        )
+        return None
+    located = load_yaml(front, file, problems, line_offset=1)
+    if located is None:
+        return None
+    meta = Record(located, file, problems)
+    if not meta.is_mapping("front matter made of 'field: value' lines"):
+        return None
+    return FrontMatter(meta, body, body_line)

@@ -20,7 +20,8 @@ It does not follow the nesting of lists: a list item written right under
 a code block of a list item is nested by Python-Markdown, and code inside
 it needs more indentation than the scanner asks for.
 
-`prose` gives the unmasked runs with the line each starts on.
+`prose` gives the unmasked runs with the line each starts on; `title_end`
+where the page's title (its first `# ` heading in prose) ends.
 `tests/test_prose.py` checks the scanner against what Python-Markdown
 renders, with the site's extensions, on generated snippets.
 """
@@ -62,6 +63,8 @@ _PROSE, _FENCE, _BLOCK, _JOIN = "", "\x00", "\x02", "\x01"
 # What `prose` blanks with, to tell blanked from written spaces.
 _OUT = "\x00"
 _RUN = re.compile(r"[^\x00\n][^\x00]*")  # from its first character on a line
+# An ATX heading of level 1 (`# Title`), a whole line.
+TITLE = re.compile(r"^ {0,3}#(?:[ \t][^\n]*)?$", re.MULTILINE)
 # An HTML comment inside a paragraph (it cannot cross a blank line).
 INLINE_COMMENT = re.compile(r"<!--(?:(?!\n[ \t\x02]*\n).)*?-->", re.DOTALL)
 
@@ -101,6 +104,14 @@ def prose(text: str, first_line: int = 1) -> Iterator[Prose]:
         line += masked.count("\n", counted, match.start())
         counted = match.start()
         yield Prose(match.start(), match.end(), line)
+
+
+def title_end(text: str) -> int:
+    """The offset just after the line of the first `# Title` heading in prose (0 if none)."""
+    match = TITLE.search(mask(text))
+    if match is None:
+        return 0
+    return min(match.end() + 1, len(text))
 
 
 def line_of(text: str, offset: int, first_line: int = 1) -> int:

@@ -27,6 +27,16 @@ def translation_uri(slug: str, lang: str) -> str:
     return f"countries/{slug}/{lang}.md"
 
 
+def translated_page_url(original_uri: str, lang: str) -> str:
+    """Where the translation of page `original_uri` into `lang` is served.
+
+    Under its original's address, as a study's: 'about.md' -> 'about/id/',
+    'index.md' -> 'id/'. Its file stays beside the original (`about.id.md`),
+    so its links are written as the original's are.
+    """
+    return f"{page_url(original_uri)}{lang}/"
+
+
 def study_asset_uri(slug: str, relative: str) -> str:
     """Source URI of a file published beside a study page (an image, say)."""
     return f"countries/{slug}/{relative}"

@@ -51,12 +51,16 @@ def check_term_links(
 def check_project_term_links(
     root: Path, docs_dir: Path, studies: Iterable, glossary: Glossary, problems: Problems
 ) -> None:
-    """Check the term links of every page in `docs_dir` and of every study's text."""
+    """Check the term links of every page in `docs_dir` (their translations
+    included) and of every study's text and its translations' texts."""
     for path in sorted(docs_dir.rglob("*.md")):
         file = path.relative_to(root).as_posix()
         check_term_links(path.read_text(encoding="utf-8"), file, glossary, problems)
     for study in studies:
         check_term_links(study.body, study.source, glossary, problems, study.body_line)
+        for translation in study.translations:
+            body, line = translation.body, translation.body_line
+            check_term_links(body, translation.source, glossary, problems, line)
 
 
 def term_links(text: str, first_line: int = 1) -> Iterator[tuple[str, int]]:

@@ -190,8 +190,8 @@ def session_ics(context: Context, session_id: str, site_url: str) -> str | bytes
     return programme_ics.session_ics(programme, programme.session(session_id), site_url)
 
 
-def references_section(context: Context, page: citeviews.CitingPage) -> str:
-    """The HTML of the References section of `page` (a `background` task)."""
+def references_section(context: Context, page: citeviews.CitingPage, lang: str = "en") -> str:
+    """The HTML of the References section of `page` in its language (a `background` task)."""
     renderer = context.memo.get("citation-renderer")
     if renderer is None:
         renderer = context.memo["citation-renderer"] = citemarkdown.CitationRenderer(
@@ -200,7 +200,7 @@ def references_section(context: Context, page: citeviews.CitingPage) -> str:
     view = citeviews.references_view(
         context.project.citations, page, with_bibliography=True, html=renderer.reference_html
     )
-    return render.render(context.env, "content/references.html", view=view)
+    return render.render(context.env, "content/references.html", view=view, lang=lang)
 
 
 def bibliography_listing(context: Context, citing_pages: list[citeviews.CitingPage]) -> str:

@@ -27,14 +27,19 @@ from ..citations import extension as citemarkdown
 from ..citations import load as citeload
 from ..citations import views as citeviews
 from ..content import drafts
-from ..core import background, render
+from ..content.translations import ORIGINAL_LANGUAGE
+from ..core import background, prose, render, urls
 from ..core.problems import ContentError, Problems
 from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import pages, searchtext
+from . import pages, searchtext, views
 from .project import Project, load_project
+
+STRINGS = "partials/sse/strings.html"
+"""The site's interface strings, by language (one table for templates and steps)."""
+VERSIONS = "content/page-versions.md"
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -156,6 +161,18 @@ class Build:
         self._start(pages.citation_files(project))
         self.cite_this = self.pool.submit(pages.study_citations, site_name, site_url)
 
+    def translated_page_files(self) -> dict[str, str]:
+        """Where each translation of a docs page is served: 'about.id.md' -> 'about/id/index.html'.
+
+        Its file stays beside its original, so its links are resolved as
+        the original's are; only its address is under the original's.
+        """
+        return {
+            page.translation_uri(t): urls.translated_page_url(page.uri, t.lang) + "index.html"
+            for page in self.project.translated_pages
+            for t in page.translations
+        }
+
     def take_generated(self) -> list[pages.GeneratedFile]:
         """The generated files to add to the build (a made one is empty until `content`)."""
         generated, self.generated = self.generated, []
@@ -172,6 +189,29 @@ class Build:
         """Replace the framework-vocabulary and conference-status markers of a page."""
         markdown = pages.expand_framework_marker(markdown, self.project, self.env)
         return pages.expand_status_marker(markdown, uri, self.project, self.env)
+
+    def language_versions(self, markdown: str, uri: str) -> tuple[str, dict]:
+        """A docs page that has translations, or a translation of one.
+
+        Returns its Markdown with the language switcher after the title (and,
+        on a translation, the note saying what it translates), and what its
+        front matter gains: `alternates` (partials/sse/head-i18n.html, the
+        sitemap) and, on a translation, `lang` and `interface`
+        (partials/language.html). Other pages are returned as they are.
+        """
+        page, translation = self.project.page_translation_at(uri)
+        if translation is not None:
+            view = views.page_translation_view(page, translation)
+            meta = {"lang": view["lang"], "interface": view["interface"]}
+        else:
+            page = self.project.translated_page(uri)
+            if page is None:
+                return markdown, {}
+            view, meta = views.translated_page_view(page), {}
+        meta["alternates"] = view["versions"]
+        cut = prose.title_end(markdown)
+        head, rest = markdown[:cut], markdown[cut:]
+        return render.render(self.env, VERSIONS, view=view, head=head, rest=rest), meta
 
     def robots(self, uri: str) -> str | None:
         """The robots meta value of page `uri` (`noindex` for a draft), if any."""
@@ -200,8 +240,19 @@ class Build:
             return None
         citing = citeviews.CitingPage(page.uri, page.url, page.title or page.uri, state.occurrences)
         self.renderer.citing_pages.append(citing)
-        self.references[page.uri] = self.pool.submit(pages.references_section, citing)
+        lang = self.language(page.uri)
+        self.references[page.uri] = self.pool.submit(pages.references_section, citing, lang)
         return {"references"} | citeviews.anchors(self.project.citations, state.occurrences)
+
+    def references_title(self, page: Page) -> str:
+        """The title of a page's References section, in the page's language."""
+        strings = self.env.get_template(STRINGS).module
+        return str(strings.t("references.title", self.language(page.uri)))
+
+    def language(self, uri: str) -> str:
+        """The language of page `uri` (a translation's, else the site's)."""
+        translation = self.project.any_translation_at(uri)
+        return translation.lang if translation is not None else ORIGINAL_LANGUAGE
 
     def mark_glossary(self, page: Page, html: str, meta: dict) -> None:
         """Start linking the first use of each glossary term in the page's final HTML."""
@@ -298,7 +349,7 @@ class Build:
 
     def _source_file(self, page: Page, study) -> str:
         """The file a reader of a problem should open for `page`."""
-        translation = self.project.translation_at(page.uri)[1]
+        translation = self.project.any_translation_at(page.uri)
         if translation is not None:
             return translation.source
         if study is not None:
@@ -309,7 +360,7 @@ class Build:
 
     def _line(self, page: Page, raw: str) -> int | None:
         """Line of the first occurrence of `raw` in the page's source, if it has one."""
-        translation = self.project.translation_at(page.uri)[1]
+        translation = self.project.any_translation_at(page.uri)
         if translation is not None:
             return citeload.line_in(translation.body, translation.body_line, raw)
         study = self.project.study_at(page.uri)

@@ -16,7 +16,7 @@ from ..content.framework import Framework, load_framework
 from ..content.settings import Settings, load_settings
 from ..content.studies import Study
 from ..content.studyload import load_studies
-from ..content.translations import Translation
+from ..content.translations import TranslatedPage, Translation, load_page_translations
 from ..core import urls
 from ..core.problems import Problems
 from ..glossary import page as glossarypage
@@ -71,6 +71,8 @@ class Project:
     glossary: Glossary = field(default_factory=Glossary)
     citations: Citations | None = None
     settings: Settings = field(default_factory=Settings)
+    translated_pages: list[TranslatedPage] = field(default_factory=list)
+    """The pages of docs/ that have translations (`docs/<page>.<lang>.md`)."""
 
     def study_at(self, src_uri: str) -> Study | None:
         """The study whose generated page (or a translation's) is `src_uri`, if any."""
@@ -80,6 +82,22 @@ class Project:
         """The study and its translation whose page is `src_uri`; (None, None) if none."""
         study, translation = self._pages().get(src_uri, (None, None))
         return (study, translation) if translation is not None else (None, None)
+
+    def page_translation_at(self, src_uri: str) -> tuple[TranslatedPage | None, Translation | None]:
+        """The docs page and its translation whose file is `src_uri` ('about.id.md')."""
+        for page in self.translated_pages:
+            for translation in page.translations:
+                if page.translation_uri(translation) == src_uri:
+                    return page, translation
+        return None, None
+
+    def translated_page(self, src_uri: str) -> TranslatedPage | None:
+        """The docs page `src_uri` ('about.md') when it has translations."""
+        return next((p for p in self.translated_pages if p.uri == src_uri), None)
+
+    def any_translation_at(self, src_uri: str) -> Translation | None:
+        """The translation (of a study or a docs page) whose page is `src_uri`, if any."""
+        return self.translation_at(src_uri)[1] or self.page_translation_at(src_uri)[1]
 
     def _pages(self) -> dict:
         # Indexed once per list of studies (the drafts setting may replace the list)
@@ -145,7 +163,18 @@ def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
         layout.data_dir / "glossary.yml", "data/glossary.yml", problems, shared_keys, ahead.yaml
     )
     check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
-    return Project(layout, framework, countries, studies, problems, programme, glossary, citations)
+    translated_pages = load_page_translations(layout.root, layout.docs_dir, problems)
+    return Project(
+        layout,
+        framework,
+        countries,
+        studies,
+        problems,
+        programme,
+        glossary,
+        citations,
+        translated_pages=translated_pages,
+    )
 
 
 def generated_uris(project: Project) -> list[str]:
@@ -157,6 +186,11 @@ def generated_uris(project: Project) -> list[str]:
     uris += [glossarypage.GLOSSARY, citeviews.BIBLIOGRAPHY]
     if project.programme is not None:
         uris += [programme_links.session_uri(s.id) for s in project.programme.sessions]
+    # A docs page's translation is served at <page>/<lang>/: no page of docs/ may be
+    for page in project.translated_pages:
+        for t in page.translations:
+            served = urls.translated_page_url(page.uri, t.lang)
+            uris += [served[:-1] + ".md", served + "index.md"]
     return uris
 
 

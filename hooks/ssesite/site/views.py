@@ -10,15 +10,17 @@ from dataclasses import dataclass, field
 
 from ..content.framework import Framework
 from ..content.studies import Study
-from ..content.translations import Translation
+from ..content.translations import ORIGINAL_LANGUAGE, TranslatedPage, Translation
 from ..core.languages import language_name
 from ..core.urls import (
     COMPARISON,
     COUNTRIES_INDEX,
     FRAMEWORK,
+    link,
     page_url,
     relative_url,
     study_uri,
+    translated_page_url,
     translation_uri,
 )
 from ..programme.views import study_presentations
@@ -28,15 +30,8 @@ from .project import Project
 # Data
 # -----------------------------------------------------------------------------
 
-STATUS_LABELS = {
-    "draft": "Draft",
-    "review": "Under review",
-    "final": "Final",
-}
-STATUS_NOTES = {
-    "draft": "This study is a draft. Its text and data will change before publication.",
-    "review": "This study is under review. Its text and data may still change.",
-}
+# A study's status ("Draft", "Under review", ...) is shown by the templates,
+# in the page's language, from partials/sse/strings.html (keys status.*).
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -103,11 +98,9 @@ def study_view(study: Study, project: Project) -> dict:
     instruments = sorted(study.instruments, key=_instrument_order)
     return {
         "study": study,
-        "status_label": STATUS_LABELS[study.status],
-        "status_note": STATUS_NOTES.get(study.status, ""),
         "presentations": study_presentations(project, study),
         "languages": [{"tag": t, "name": language_name(t)} for t in study.languages],
-        "versions": language_versions(study, here),
+        "versions": study_versions(study, here),
         "links": {
             "countries": relative_url(COUNTRIES_INDEX, here),
             "comparison": relative_url(COMPARISON, here),
@@ -152,10 +145,11 @@ def translation_view(study: Study, translation: Translation, project: Project) -
     return {
         "study": study,
         "translation": translation,
-        "status_label": STATUS_LABELS[study.status],
-        "status_note": STATUS_NOTES.get(study.status, ""),
+        "status": study.status,
+        "original_lang": study.languages[0],
+        "original_revised": study.last_revised,
         "outdated": translation.of_revision < study.last_revised,
-        "versions": language_versions(study, here),
+        "versions": study_versions(study, here),
         "links": {
             "original": relative_url(study_uri(study.slug), here),
             "framework_data": relative_url(study_uri(study.slug), here) + "#framework-data",
@@ -163,25 +157,62 @@ def translation_view(study: Study, translation: Translation, project: Project) -
     }
 
 
-def language_versions(study: Study, here: str) -> list[dict]:
-    """The original and each translation of a study, as the page at `here` links them.
+def page_translation_view(page: TranslatedPage, translation: Translation) -> dict:
+    """Everything the translation of a docs page needs (`content/page-translation.md`)."""
+    here = translated_page_url(page.uri, translation.lang)
+    return {
+        "lang": translation.lang,
+        "interface": translation.interface,
+        "translation": translation,
+        "original_lang": ORIGINAL_LANGUAGE,
+        "original_revised": page.revised,
+        "outdated": translation.of_revision < page.revised,
+        "versions": page_versions(page, here),
+        "links": {"original": link(page_url(page.uri), here)},
+    }
 
-    `path` is the page's address from the site's root (for hreflang links);
-    none when the study has no translation.
+
+def translated_page_view(page: TranslatedPage) -> dict:
+    """What the original of a translated docs page adds: its language versions."""
+    return {
+        "lang": ORIGINAL_LANGUAGE,
+        "translation": None,
+        "versions": page_versions(page, page_url(page.uri)),
+    }
+
+
+def study_versions(study: Study, here: str) -> list[dict]:
+    """The original and each translation of a study, as the page `here` (source URI) links them."""
+    pages = [(study.languages[0], page_url(study_uri(study.slug)))]
+    pages += [(t.lang, page_url(translation_uri(study.slug, t.lang))) for t in study.translations]
+    return language_versions(pages, page_url(here))
+
+
+def page_versions(page: TranslatedPage, here: str) -> list[dict]:
+    """The original and each translation of a docs page, as the page served at `here` links them."""
+    pages = [(ORIGINAL_LANGUAGE, page_url(page.uri))]
+    pages += [(t.lang, translated_page_url(page.uri, t.lang)) for t in page.translations]
+    return language_versions(pages, here)
+
+
+def language_versions(pages: list[tuple[str, str]], here: str) -> list[dict]:
+    """Every language version of a page, as the page served at `here` links them.
+
+    `pages` are (language, address) pairs, the original first. `path` is a
+    version's address from the site's root (for hreflang links); none when
+    the page has no translation.
     """
-    if not study.translations:
+    if len(pages) < 2:
         return []
-    pages = [(study.languages[0], study_uri(study.slug))]
-    pages += [(t.lang, translation_uri(study.slug, t.lang)) for t in study.translations]
     return [
         {
             "lang": lang,
-            "url": relative_url(uri, here),
-            "path": page_url(uri),
-            "current": uri == here,
+            "url": link(url, here),
+            "path": url,
+            "current": url == here,
             "original": index == 0,
         }
-        for index, (lang, uri) in enumerate(pages)
+        for index, (lang, url) in enumerate(pages)
     ]
 
 
@@ -200,7 +231,6 @@ def countries_view(project: Project) -> dict:
                             "study": s,
                             "label": study_label(s, studies),
                             "url": relative_url(study_uri(s.slug), COUNTRIES_INDEX),
-                            "status_label": STATUS_LABELS[s.status],
                         }
                         for s in members
                     ],
@@ -222,7 +252,6 @@ def comparison_view(project: Project) -> dict:
             "name": study_label(s, studies),
             "code": s.country.code,
             "url": relative_url(study_uri(s.slug), COMPARISON),
-            "status_label": STATUS_LABELS[s.status],
             "status": s.status,
         }
         for s in studies
