@@ -86,8 +86,9 @@ def test_edits_show_on_the_next_reload(project: Path, server: Server):
     server.wait_for(PAGE, "Framework data, live")
 
     # A module of the domain package (a label chosen in the view model).
-    edit(project / "hooks/ssesite/site/views.py", '"draft": "Draft",', '"draft": "Draft (live)",')
-    page = server.wait_for(PAGE, "Draft (live)")
+    views = project / "hooks/ssesite/site/views.py"
+    edit(views, '"name": language_name(t)}', '"name": language_name(t) + " (live)"}')
+    page = server.wait_for(PAGE, "English (live)")
 
     # The earlier edits are all still there: each build starts afresh.
     for text in ("Live edit of the study text.", "Republic of Korea (live edit)"):
