@@ -56,8 +56,11 @@ def glossary_page(built_site):
 
 
 def test_glossary_is_in_the_nav(built_site):
-    doc = parse(built_site / "index.html")
-    assert "glossary/" in [a.get("href") for a in doc.cssselect("nav.md-nav a")]
+    # In its section's navigation, and one of the ways in on the home page
+    doc = parse(built_site / "about" / "index.html")
+    assert "../glossary/" in [a.get("href") for a in doc.cssselect("nav.md-nav a")]
+    home = parse(built_site / "index.html")
+    assert "glossary/" in [a.get("href") for a in home.cssselect(".sse-entry-points a")]
 
 
 def test_every_term_has_a_readable_anchor_in_a_to_z_order(glossary_page, glossary):

@@ -168,7 +168,9 @@ def test_study_page_says_where_it_was_presented(built_site):
 
 
 def test_nav_has_the_conference_section(built_site):
-    doc = page(built_site, "index.html")
+    home = page(built_site, "index.html")
+    assert "Research conference" in [text(a) for a in home.cssselect("nav.md-tabs a")]
+    doc = page(built_site, "programme/index.html")
     labels = [text(a) for a in doc.cssselect("nav.md-nav--primary a")]
     assert "Speakers" in labels and "What changed" in labels
 
