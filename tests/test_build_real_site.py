@@ -32,12 +32,15 @@ def test_country_page_has_fact_box_banner_and_data(built_site: Path):
         )
     }
     assert facts["Country"] == "Republic of Korea (KR)"
-    assert facts["Sub-region"] == "East Asia"
     assert facts["Authors"] == "To be confirmed"
-    assert facts["Status"] == "Draft"
     assert facts["First draft"] == "8 May 2020"
+    # The sub-region is named once, above the title; the status once, in
+    # the status line (the fact box says it only for a final study)
+    assert doc.cssselect(".sse-kicker")[0].text_content() == "Country study · East Asia"
+    assert "Status" not in facts
     banner = doc.cssselect(".sse-status-banner")
-    assert banner and "draft" in banner[0].text_content().lower()
+    assert banner and banner[0].cssselect(".sse-badge")[0].text_content() == "Draft"
+    assert "draft" in banner[0].text_content().lower()
     korean = doc.cssselect('.sse-local[lang="ko"]')
     assert "사회적협동조합" in [k.text_content() for k in korean]
 

@@ -1,0 +1,39 @@
+/*
+ * Small enhancements; every page is complete without them.
+ *   - A wide table that scrolls sideways says so under it ("Scroll sideways
+ *     …"), and only while it does not fit.
+ *   - "Print or save as PDF" buttons (hidden in the HTML) are shown and work.
+ */
+(function () {
+  "use strict";
+
+  function markScrollable() {
+    var wraps = document.querySelectorAll(".sse-matrix-wrap, .sse-table-wrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      wrap.classList.toggle("sse-is-scrollable", wrap.scrollWidth > wrap.clientWidth + 1);
+    }
+  }
+
+  function enablePrint() {
+    var buttons = document.querySelectorAll("[data-sse-print]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function () { window.print(); });
+    }
+  }
+
+  function init() {
+    markScrollable();
+    enablePrint();
+  }
+
+  window.addEventListener("resize", markScrollable);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
