@@ -32,8 +32,8 @@ def broken(project: Path) -> Path:
     )
     edit(
         project / "data/countries.yml",
-        "KR: {name: Republic of Korea, subregion: east-asia}",
-        "KR: {name: Republic of Korea, subregion: east-asai}",
+        "KR: {name: Republic of Korea, subregion: east-asia,",
+        "KR: {name: Republic of Korea, subregion: east-asai,",
     )
     (project / "studies/notes.txt").write_text("not a study\n", encoding="utf-8")
     return project

@@ -70,8 +70,8 @@ def test_wrong_mode_names_the_setting_and_suggests(project, monkeypatch):
         monkeypatch.setenv("SITE_DRAFTS", value)
         assert load_settings(project, problems).drafts == "show"
         assert [str(p) for p in problems.items] == [
-            f"mkdocs.yml:{drafts_line()}: extra.drafts: expected one of 'show', 'noindex', 'exclude', "
-            f"found {found}"
+            f"mkdocs.yml:{drafts_line()}: extra.drafts: expected one of 'show', 'noindex', "
+            f"'exclude', found {found}"
         ]
 
 
@@ -141,8 +141,8 @@ def test_unknown_mode_fails_the_build(project, tmp_path, monkeypatch, caplog):
     with pytest.raises((PluginError, Abort)):
         build(project, tmp_path, monkeypatch, "hide")
     assert (
-        f"mkdocs.yml:{drafts_line()}: extra.drafts: expected one of 'show', 'noindex', 'exclude', found "
-        "'hide' (from the environment variable SITE_DRAFTS)"
+        f"mkdocs.yml:{drafts_line()}: extra.drafts: expected one of 'show', 'noindex', "
+        "'exclude', found 'hide' (from the environment variable SITE_DRAFTS)"
     ) in caplog.text
     assert not (tmp_path / "site" / "countries").exists()
 
@@ -154,7 +154,8 @@ def test_unknown_mode_fails_make_check(project, monkeypatch, capsys):
     assert check.main([str(project)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "mkdocs.yml",
-        f"  line {drafts_line()}: extra.drafts: expected one of 'show', 'noindex', 'exclude', found 'noidex' "
-        "(from the environment variable SITE_DRAFTS). Did you mean 'noindex'?",
+        f"  line {drafts_line()}: extra.drafts: expected one of 'show', 'noindex', "
+        "'exclude', found 'noidex' (from the environment variable SITE_DRAFTS). "
+        "Did you mean 'noindex'?",
         "1 problem in 1 file.",
     ]

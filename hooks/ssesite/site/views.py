@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.framework import Framework
-from ..content.studies import Study
+from ..content.studies import Instrument, Study
 from ..content.translations import ORIGINAL_LANGUAGE, TranslatedPage, Translation
 from ..core.languages import language_name
 from ..core.urls import (
@@ -23,8 +23,12 @@ from ..core.urls import (
     translated_page_url,
     translation_uri,
 )
+from ..core.wording import capitalised, count, in_sentence, join_names, number_word
 from ..programme.views import study_presentations
+from .heatmap import heatmap_view
 from .project import Project
+from .studytext import written_sections
+from .tilemap import tilemap_view
 
 # -----------------------------------------------------------------------------
 # Data
@@ -32,6 +36,8 @@ from .project import Project
 
 # A study's status ("Draft", "Under review", ...) is shown by the templates,
 # in the page's language, from partials/sse/strings.html (keys status.*).
+KIND_LABEL = "Country study"
+"""What a study page is, said above its title."""
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -68,6 +74,8 @@ class Matrix:
     rows: list[dict]
     """Each row: {"label": str, "cells": [Cell, ...]} in column order."""
     legend: list[dict] = field(default_factory=list)
+    unrecorded: str = ""
+    """The rows left out because no study records anything for them, as words."""
 
 
 # -----------------------------------------------------------------------------
@@ -84,6 +92,11 @@ def ordered_studies(project: Project) -> list[Study]:
     )
 
 
+def study_uris(project: Project) -> list[str]:
+    """Source URIs of the study pages, in the order of the countries index."""
+    return [study_uri(s.slug) for s in ordered_studies(project)]
+
+
 def study_label(study: Study, studies: list[Study]) -> str:
     """The country's name, with the phase when the country has several studies."""
     if sum(1 for s in studies if s.country.code == study.country.code) > 1:
@@ -96,8 +109,13 @@ def study_view(study: Study, project: Project) -> dict:
     framework = project.framework
     here = study_uri(study.slug)
     instruments = sorted(study.instruments, key=_instrument_order)
+    text = written_sections(study.body)
     return {
         "study": study,
+        "nav_title": study_label(study, ordered_studies(project)),
+        "kind_label": KIND_LABEL,
+        "body": text.body,
+        "to_come": join_names([in_sentence(title) for title in text.to_come]),
         "presentations": study_presentations(project, study),
         "languages": [{"tag": t, "name": language_name(t)} for t in study.languages],
         "versions": study_versions(study, here),
@@ -111,12 +129,13 @@ def study_view(study: Study, project: Project) -> dict:
                 "entity": entity,
                 "type_label": framework.label_of("entity_types", entity.type),
                 "recognition_label": framework.label_of("recognition_levels", entity.recognition),
-                "basis": study.instrument(entity.basis) if entity.basis else None,
+                "basis": _instrument_label(study.instrument(entity.basis)) if entity.basis else "",
             }
             for entity in sorted(
                 study.entities, key=lambda e: _vocab_order(framework, "entity_types", e.type)
             )
         ],
+        "undated": any(i.year is None for i in instruments),
         "instruments": [
             {
                 "instrument": instrument,
@@ -238,9 +257,33 @@ def countries_view(project: Project) -> dict:
             )
     return {
         "groups": groups,
+        "map": tilemap_view(project.countries, studies, COUNTRIES_INDEX),
         "count": len(studies),
+        "count_text": count(len(studies), "country study", "country studies"),
+        "countries": join_names(_names_in_sentence(studies)),
+        "drafts": drafts_sentence(studies, "so their pages will change"),
         "links": {"comparison": relative_url(COMPARISON, COUNTRIES_INDEX)},
     }
+
+
+def drafts_sentence(studies: list[Study], consequence: str) -> str:
+    """'All six studies are drafts, so …' / 'Two of the six studies (…) are drafts, so …' / ''."""
+    drafts = [s for s in studies if not s.is_final]
+    if not drafts:
+        return ""
+    if len(drafts) == len(studies):
+        subject = (
+            "The study is a draft"
+            if len(studies) == 1
+            else f"All {count(len(studies), 'study', 'studies')} are drafts"
+        )
+        return f"{subject}, {consequence}."
+    names = join_names(_names_in_sentence(drafts))
+    verb = "is a draft" if len(drafts) == 1 else "are drafts"
+    return (
+        f"{capitalised(number_word(len(drafts)))} of the {count(len(studies), 'study', 'studies')}"
+        f" ({names}) {verb}, {consequence}."
+    )
 
 
 def comparison_view(project: Project) -> dict:
@@ -268,7 +311,7 @@ def comparison_view(project: Project) -> dict:
             lambda study, kind: [
                 Item(
                     text=i.title,
-                    detail=str(i.year) if i.year else "year to be confirmed",
+                    detail=str(i.year) if i.year and str(i.year) not in i.title else "",
                     tag=i.status,
                     tag_label=framework.label_of("instrument_statuses", i.status),
                 )
@@ -311,6 +354,10 @@ def comparison_view(project: Project) -> dict:
     )
     return {
         "columns": columns,
+        "empty": not studies,
+        "count_text": count(len(studies), "country", "countries"),
+        "drafts": drafts_sentence(studies, "so the tables will grow and change"),
+        "heatmap": heatmap_view(framework, studies, columns),
         "matrices": matrices,
         "timeline": timeline,
         "links": {
@@ -357,17 +404,36 @@ def _entity_matrix(framework: Framework, studies, columns, dimension) -> Matrix:
 
 
 def _matrix(id, dimension, vocabulary, studies, columns, items_for) -> Matrix:
-    rows = []
+    # A row no study records anything for is named once under the table
+    # instead of being a row of dashes.
+    rows, unrecorded = [], []
     for term in vocabulary:
         cells = [Cell(items_for(study, term.id)) for study in studies]
-        rows.append({"label": term.label, "id": term.id, "cells": cells})
+        if any(cell.items for cell in cells):
+            rows.append({"label": term.label, "id": term.id, "cells": cells})
+        else:
+            unrecorded.append(in_sentence(term.label))
     return Matrix(
         id=id,
         title=dimension.title if dimension else id,
         question=dimension.question if dimension else "",
         columns=columns,
         rows=rows,
+        unrecorded=join_names(unrecorded),
     )
+
+
+def _instrument_label(instrument: Instrument | None) -> str:
+    """'Framework Act on Cooperatives (2011)'; the year once, when the title has none."""
+    if instrument is None:
+        return ""
+    if instrument.year and str(instrument.year) not in instrument.title:
+        return f"{instrument.title} ({instrument.year})"
+    return instrument.title
+
+
+def _names_in_sentence(studies: list[Study]) -> list[str]:
+    return [s.country.name_in_sentence for s in studies]
 
 
 def _instrument_order(instrument) -> tuple:

@@ -1,0 +1,142 @@
+"""The front door: the home page's words and panels made from the data.
+
+The home page's own text is docs/index.md; its frame (the ways in, the
+countries studied, the latest news) is overrides/home.html, which renders
+what `home_view` returns. Counts and lists are computed from the studies the
+build publishes (after the drafts setting), the glossary and the programme,
+so the front door never says "six" when the site shows seven, or none.
+
+Pages may also say counts in their text with two markers, replaced here
+(`expand_markers`): `<!-- ssesite:study-count -->` ("six") and
+`<!-- ssesite:study-countries -->` ("China, Japan and the Philippines").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from ..core import render
+from ..core.urls import page_url, relative_url
+from ..core.wording import capitalised, count, join_names, number_word
+from ..programme.labels import date_range_label
+from ..programme.model import ATTENDANCE_LABELS
+from .project import Project
+from .tilemap import tilemap_view
+from .views import ordered_studies
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+HOME = "index.md"
+NEWS_INDEX = "news/index.md"
+NEWS_POSTS = "news/posts/"
+"""Where the blog plugin's posts are (mkdocs.yml, blog_dir: news)."""
+LATEST = 3
+"""How many news items the home page lists."""
+MARKERS = {
+    "<!-- ssesite:study-count -->": "count",
+    "<!-- ssesite:study-countries -->": "countries",
+}
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """A news post as the builder found it: title, date, and where it is served."""
+
+    title: str
+    date: dt.date
+    url: str
+    """Site-relative URL, as MkDocs serves the post ('news/2020/09/22/…/')."""
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def home_view(project: Project, news: list[NewsItem], env: jinja2.Environment) -> dict:
+    """What overrides/home.html renders around the page's text."""
+    studies = ordered_studies(project)
+    programme = project.programme
+    terms = len(project.glossary.terms) if project.glossary is not None else 0
+    latest = sorted(news, key=lambda item: (item.date, item.title), reverse=True)[:LATEST]
+    aside = {
+        "map": tilemap_view(project.countries, studies, HOME),
+        "countries": relative_url("countries/index.md", HOME),
+        "news": [
+            {
+                "title": item.title,
+                "iso": item.date.isoformat(),
+                "label": render.long_date(item.date),
+                "url": item.url or "./",
+            }
+            for item in latest
+        ],
+        "news_index": relative_url(NEWS_INDEX, HOME),
+        "more_news": len(news) > len(latest),
+    }
+    return {
+        "studies_text": (
+            f"{capitalised(count(len(studies), 'country', 'countries'))} mapped with one framework"
+            if studies
+            else "The framework the studies will follow"
+        ),
+        "conference_text": _conference_text(programme),
+        "glossary_text": (
+            f"{capitalised(count(terms, 'term'))}, with their names in the region's languages"
+        ),
+        "aside": Markup(render.render(env, "content/home-aside.html", view=aside)),
+    }
+
+
+def news_item(src_uri: str, title: str, date, url: str) -> NewsItem | None:
+    """A `NewsItem` for a page of the blog's posts, or None for any other page."""
+    if not src_uri.startswith(NEWS_POSTS) or date is None:
+        return None
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if not isinstance(date, dt.date):
+        return None
+    return NewsItem(title, date, url)
+
+
+def expand_markers(text: str, project: Project) -> str:
+    """Replace the count markers in `text` (a page's Markdown or description)."""
+    if "<!-- ssesite:" not in text:
+        return text
+    studies = ordered_studies(project)
+    words = {
+        "count": number_word(len(studies)),
+        "countries": join_names([s.country.name_in_sentence for s in studies]),
+    }
+    for marker, name in MARKERS.items():
+        text = text.replace(marker, words[name])
+    return text
+
+
+def is_home(src_uri: str) -> bool:
+    return page_url(src_uri) == ""
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _conference_text(programme) -> str:
+    if programme is None:
+        return "Programme, speakers and what changed"
+    conference = programme.conference
+    place = conference.venue.city
+    when = date_range_label(conference.start_date, conference.end_date)
+    attendance = ATTENDANCE_LABELS[conference.attendance].lower()
+    return f"{when}, {place}, {attendance}" if place else f"{when}, {attendance}"
