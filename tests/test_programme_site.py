@@ -82,16 +82,23 @@ def test_programme_page_labels_times_and_is_complete_without_javascript(built_si
     banner = text(doc.cssselect(".sse-conference-banner")[0])
     assert "Rescheduled · Hybrid (in person and online)" in banner
     assert "Rescheduled from July 2020 to 22 September 2020." in banner
+    # No time is known: no time columns, and what is not documented is said
+    # once for the day instead of in every cell
     headers = [text(th) for th in doc.cssselect("table.sse-programme thead th")]
-    assert headers == ["Seoul time (Asia/Seoul, UTC+09:00)", "UTC", "Session"]
+    assert headers == ["Session"]
     rows = doc.cssselect("table.sse-programme tbody tr")
     assert [text(r.cssselect(".sse-session-link")[0]) for r in rows] == [
         "Opening speeches",
-        "Session 1 (title to be confirmed)",
-        "Session 2 (title to be confirmed)",
-        "Session 3 (title to be confirmed)",
+        "Session 1",
+        "Session 2",
+        "Session 3",
     ]
-    assert all("Time to be confirmed" in text(r) for r in rows)
+    (gaps,) = doc.cssselect(".sse-day-gaps")
+    assert text(gaps) == (
+        "Not documented yet: the titles of Session 1, Session 2 and Session 3, "
+        "the times and the rooms."
+    )
+    assert "to be confirmed" not in text(doc.cssselect("article")[0]).lower()
     assert "Vic Van Vuuren, Insun Kim, Honglim Ruy" in text(rows[0])
     # Nothing to switch while no time is known.
     assert not doc.cssselect("[data-sse-tz-switch]")
@@ -100,7 +107,7 @@ def test_programme_page_labels_times_and_is_complete_without_javascript(built_si
     }
     assert facts["Stream or meeting link"] == "None published"
     assert facts["Place"].startswith("Seoul, Republic of Korea")
-    assert facts["Place"].endswith("Venue to be confirmed")
+    assert facts["Place"].endswith("The building is not documented.")
     for link in doc.cssselect(".sse-downloads a"):
         assert (built_site / "programme" / link.get("href")).is_file()
     data = jsonld(doc)
@@ -135,7 +142,9 @@ def test_session_page_has_talks_speakers_and_a_calendar_file(built_site):
     facts = {
         text(d): text(v) for d, v in zip(doc.cssselect("dt"), doc.cssselect("dd"), strict=True)
     }
-    assert facts["Chair"] == "To be confirmed"
+    assert "Chair" not in facts
+    (gaps,) = doc.cssselect(".sse-session-gaps")
+    assert text(gaps) == "Not documented yet: its time, room, chair and abstract."
 
 
 def test_speakers_and_changes_pages(built_site):
@@ -163,7 +172,7 @@ def test_study_page_says_where_it_was_presented(built_site):
         h for h in doc.cssselect("h2") if text(h).startswith("At the research conference")
     ]
     note = heading.getnext()
-    assert "is to be confirmed" in text(note)
+    assert "is not documented yet" in text(note)
     assert note.cssselect("a")[0].get("href") == "../../programme/"
 
 
@@ -212,7 +221,7 @@ def test_timed_programme_shows_conference_time_and_utc_with_day_markers(timed_si
     assert text(evening.cssselect(".sse-col-time [data-sse-conference]")[0]) == "23:30–00:30 +1 day"
     assert text(evening.cssselect(".sse-col-utc")[0]) == "14:30–15:30"
     assert "sse-cancelled" in rows["session-dropped"].get("class")
-    assert "Time to be confirmed" in text(rows["session-later"])
+    assert "Time not documented yet" in text(rows["session-later"])
     assert [text(h).rstrip("¶") for h in doc.cssselect("article h2")][:2] == [
         "Tuesday 22 September 2020",
         "Wednesday 23 September 2020",

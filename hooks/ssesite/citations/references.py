@@ -21,6 +21,7 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
+from . import notes
 from .bibliography import DATE, year_of
 
 # -----------------------------------------------------------------------------
@@ -182,6 +183,9 @@ def format_reference(key: str, entry: Entry, label: str, anchor: str) -> Referen
     people, role = creators(entry)
     year = _year_label(entry, label)
     title = fields.get("title", "")
+    note, described = notes.clean_note(fields.get("note", ""))
+    # A title written for this site is in square brackets (notes.py)
+    titled = [Segment(f"[{title}]")] if described and title else _title(title, kind)
     parts: list[list[Segment]] = []
 
     if people:
@@ -189,9 +193,9 @@ def format_reference(key: str, entry: Entry, label: str, anchor: str) -> Referen
         names = _name_list(people) + (f" ({short})" if short else "")
         parts.append([Segment(names + (f", {role}" if role else ""))])
         parts.append([Segment(year)])
-        parts.append(_title(title, kind))
+        parts.append(titled)
     else:
-        parts.append(_title(title, kind))
+        parts.append(titled)
         parts.append([Segment(year)])
 
     container = _container(fields, kind)
@@ -217,14 +221,14 @@ def format_reference(key: str, entry: Entry, label: str, anchor: str) -> Referen
     day = _full_date(entry)
     if day:
         parts.append([Segment(day)])
-    if fields.get("note"):
-        parts.append([Segment(fields["note"])])
+    if note:
+        parts.append([Segment(note)])
     doi = entry.fields.get("doi", "").strip()
     if doi:
         parts.append([Segment(f"https://doi.org/{doi}", url=f"https://doi.org/{doi}")])
     url = entry.fields.get("url", "").strip()
     if url and not doi:
-        parts.append([Segment(url, url=url)])
+        parts.append([Segment(notes.display_url(url), url=url)])
 
     segments: list[Segment] = []
     for index, part in enumerate(parts):

@@ -271,6 +271,14 @@ class Session:
         return f"{self.label or KIND_LABELS[self.kind]} (title {TO_BE_CONFIRMED})"
 
     @property
+    def page_name(self) -> str:
+        """The name on the site's pages: 'Session 1' while the title is not known
+        (the page says once what is not documented: `programme.gaps`)."""
+        if self.title:
+            return self.name
+        return self.label or KIND_LABELS[self.kind]
+
+    @property
     def timed(self) -> bool:
         return self.start is not None and self.end is not None
 

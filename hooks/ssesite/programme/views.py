@@ -8,8 +8,11 @@ script in docs/assets/javascripts/ only adds the reader's own timezone.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..core.urls import relative_url, study_uri
 from . import time as ptime
+from .gaps import day_gaps, session_gaps, venue_gap
 from .labels import (
     date_label,
     date_range_label,
@@ -69,6 +72,8 @@ def programme_view(project) -> dict:
                 "iso": day.isoformat(),
                 "label": weekday_label(day),
                 "offsets": day_offsets(programme, day),
+                "timed": any(s.timed for s in programme.ordered(day)),
+                "gaps": day_gaps(programme, programme.ordered(day)),
                 "rows": [row_view(programme, s, here) for s in programme.ordered(day)],
             }
             for day in programme.conference.days
@@ -89,13 +94,14 @@ def session_view(project, session: Session) -> dict:
     chair = programme.person(session.chair) if session.chair else None
     return {
         "session": session,
-        "name": session.name,
+        "name": session.page_name,
         "kind_label": KIND_LABELS[session.kind],
         "zone": zone_view(programme),
         "day_label": weekday_label(session.day),
         "row": row_view(programme, session, here),
         "offsets": session_offsets(session, programme.conference.tz),
         "room": _room_label(programme, session),
+        "gaps": session_gaps(programme, session),
         "chair": _person_link(chair, here) if chair else None,
         "talks": [
             {
@@ -129,7 +135,7 @@ def speakers_view(project) -> dict:
     for person in programme.people:
         sessions = [
             {
-                "name": s.name,
+                "name": s.page_name,
                 "url": relative_url(session_uri(s.id), here),
                 "role": "Chair" if s.chair == person.id else "Speaker",
                 "cancelled": s.cancelled,
@@ -167,6 +173,7 @@ def changes_view(project) -> dict:
             "attendance_label": ATTENDANCE_LABELS.get(entry.attendance, ""),
             "note": entry.note,
             "source": entry.source,
+            "source_site": _site_of(entry.source),
             "current": index == len(programme.conference.history) - 1,
         }
         for index, entry in enumerate(programme.conference.history)
@@ -176,7 +183,7 @@ def changes_view(project) -> dict:
             {
                 "recorded": change.recorded,
                 "recorded_label": date_label(change.recorded),
-                "session": session.name,
+                "session": session.page_name,
                 "url": relative_url(session_uri(session.id), here),
                 **_change_view(change),
             }
@@ -239,7 +246,7 @@ def study_presentations(project, study) -> dict:
             presenters = [programme.person(p) for p in talk.speakers if programme.person(p)]
             items.append(
                 {
-                    "session": session.name,
+                    "session": session.page_name,
                     "url": relative_url(session_uri(session.id), here),
                     "talk": talk.title or f"Title {TO_BE_CONFIRMED}",
                     "speakers": [p.name for p in presenters],
@@ -267,6 +274,7 @@ def conference_facts(programme: Programme) -> dict:
         "dates": date_range_label(conference.start_date, conference.end_date),
         "place": ", ".join(p for p in (venue.city, venue.country) if p),
         "venue": venue.name,
+        "venue_gap": venue_gap(programme),
         "attendance_label": ATTENDANCE_LABELS[conference.attendance],
         "online": conference.attendance in ("online", "mixed"),
         "stream_url": conference.stream_url,
@@ -285,7 +293,7 @@ def row_view(programme: Programme, session: Session, here: str) -> dict:
     """One line of a times table: the session and its times in both zones."""
     return {
         "id": session.id,
-        "name": session.name,
+        "name": session.page_name,
         "url": relative_url(session_uri(session.id), here),
         "kind": session.kind,
         "kind_label": KIND_LABELS[session.kind],
@@ -320,8 +328,14 @@ def downloads_view(programme: Programme, here: str) -> dict:
 def _room_label(programme: Programme, session: Session) -> str:
     room = programme.room(session.room) if session.room else None
     if room is None:
-        return f"Room {TO_BE_CONFIRMED}"
+        return ""  # said once on the page: `gaps`
     return room.name + (" (online)" if room.kind == "online" else "")
+
+
+def _site_of(url: str) -> str:
+    """'http://www.ilo.ch/global/…' -> 'ilo.ch': a source link says where it leads."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
 
 
 def _person_link(person, here: str) -> dict:
