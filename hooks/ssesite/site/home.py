@@ -22,8 +22,7 @@ from markupsafe import Markup
 from ..core import render
 from ..core.urls import page_url, relative_url
 from ..core.wording import capitalised, count, join_names, number_word
-from ..programme.labels import date_range_label
-from ..programme.model import ATTENDANCE_LABELS
+from ..programme.views import conference_facts
 from .project import Project
 from .tilemap import tilemap_view
 from .views import ordered_studies
@@ -135,8 +134,7 @@ def is_home(src_uri: str) -> bool:
 def _conference_text(programme) -> str:
     if programme is None:
         return "Programme, speakers and what changed"
-    conference = programme.conference
-    place = conference.venue.city
-    when = date_range_label(conference.start_date, conference.end_date)
-    attendance = ATTENDANCE_LABELS[conference.attendance].lower()
-    return f"{when}, {place}, {attendance}" if place else f"{when}, {attendance}"
+    facts = conference_facts(programme)
+    place = programme.conference.venue.city
+    attendance = facts["attendance_label"].lower()
+    return ", ".join(part for part in (facts["dates"], place, attendance) if part)
