@@ -40,6 +40,8 @@ PATTERN_NAME = "ssesite-citation"
 CHECK_NAME = "ssesite-citation-check"
 CHECK_PRIORITY = 40
 TEMPLATE = "content/citation.html"
+NOTES = "notes"
+"""The `citations:` value of a page cited with numbered notes."""
 REFERENCE_TEMPLATE = "content/reference-text.html"
 
 # -----------------------------------------------------------------------------
@@ -53,6 +55,8 @@ class PageState:
 
     file: str
     scope: str
+    notes: bool = False
+    """Cite as numbered notes (a page's `citations: notes`) instead of author-date."""
     occurrences: dict[str, list[str]] = field(default_factory=dict)
     """Key -> ids of its in-text citations, in order."""
     problems: list[tuple[str, str]] = field(default_factory=list)
@@ -73,9 +77,14 @@ class CitationRenderer:
         self.citing_pages: list = []
         """What every page that cites something cited (`citeviews.CitingPage`), in build order."""
 
-    def begin(self, file: str, scope: str) -> None:
-        """The next conversion is page `file`, which may cite scope `scope`."""
-        self.page = PageState(file, scope)
+    def begin(self, file: str, scope: str, style: str = "") -> None:
+        """The next conversion is page `file`, which may cite scope `scope`.
+
+        `style` is the page's `citations:` setting: `notes` gives numbered
+        notes (pages whose running text should not carry author-date labels,
+        such as the home page); anything else, author-date.
+        """
+        self.page = PageState(file, scope, notes=style == NOTES)
 
     def end(self) -> PageState | None:
         """What the page announced by `begin` cited; no page is current afterwards."""
@@ -129,9 +138,11 @@ class CitationRenderer:
                 ids = page.occurrences.setdefault(cite.key, [])
                 item["id"] = f"cite-{anchor.removeprefix('ref-')}-{len(ids) + 1}"
                 item["href"] = f"#{anchor}"
+                item["number"] = list(page.occurrences).index(cite.key) + 1
                 ids.append(item["id"])
             items.append(item)
-        return self.template.render(items=items).strip()
+        notes = page is not None and page.notes
+        return self.template.render(items=items, notes=notes).strip()
 
 
 class CitationExtension(Extension):

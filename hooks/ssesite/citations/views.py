@@ -36,6 +36,8 @@ class CitingPage:
     title: str
     occurrences: dict[str, list[str]]
     """Key -> ids of its in-text citations on that page, in order."""
+    numbered: bool = False
+    """Cited with numbered notes: its References are numbered in citation order."""
 
 
 @dataclass
@@ -43,6 +45,7 @@ class ReferencesView:
     rows: list[dict] = field(default_factory=list)
     """Each row: {"reference": Reference, "backlinks": [id, ...]}."""
     bibliography_url: str = ""
+    numbered: bool = False
 
 
 @dataclass
@@ -68,7 +71,10 @@ def references_view(
 
     `html(key)`, when given, is the reference already rendered (see `extension`).
     """
-    references = _ordered(citations, page.occurrences)
+    if page.numbered:  # note 1 is the first source cited on the page
+        references = [citations.reference(key) for key in page.occurrences]
+    else:
+        references = _ordered(citations, page.occurrences)
     rows = [
         {
             "reference": r,
@@ -78,7 +84,7 @@ def references_view(
         for r in references
     ]
     url = link(page_url(BIBLIOGRAPHY), page.url) if with_bibliography else ""
-    return ReferencesView(rows, url)
+    return ReferencesView(rows, url, page.numbered)
 
 
 def bibliography_view(citations: Citations, pages: list[CitingPage], html=None) -> BibliographyView:
