@@ -21,7 +21,9 @@ def focus_by_tab(page, selector: str, limit: int = 80) -> None:
 
 def test_home_to_a_country_study_by_mouse(page, site_url):
     page.goto(site_url)
-    page.get_by_role("link", name="Read the country studies").click()
+    page.get_by_role("navigation", name="Main sections").get_by_role(
+        "link", name="Country studies"
+    ).click()
     page.wait_for_url(re.compile(r"/countries/$"))
     page.locator(".sse-card__title a", has_text="Indonesia").click()
     page.wait_for_url(re.compile(r"/countries/indonesia/$"))
@@ -32,7 +34,7 @@ def test_home_to_a_country_study_by_mouse(page, site_url):
 
 def test_home_to_a_country_study_by_keyboard(page, site_url):
     page.goto(site_url)
-    focus_by_tab(page, "a.md-button--primary")
+    focus_by_tab(page, ".sse-entry-points a[href='countries/']")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/countries/$"))
     focus_by_tab(page, ".sse-card__title a[href='malaysia/']")
@@ -44,7 +46,7 @@ def test_home_to_a_country_study_by_keyboard(page, site_url):
 def test_comparison_matrix_scrolls_by_keyboard(page, site_url):
     page.set_viewport_size({"width": 760, "height": 800})
     page.goto(site_url + "countries/compare/")
-    focus_by_tab(page, ".sse-matrix-wrap")
+    focus_by_tab(page, ".sse-matrix-wrap:not(.sse-heatmap-wrap)")
     before = page.evaluate("document.activeElement.scrollLeft")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
@@ -66,10 +68,12 @@ def test_study_term_tooltip_glossary_entry_and_used_in(page, site_url):
     page.goto(site_url + "countries/korea/")
     term = page.locator("article a[data-term]").first
     term_id = term.get_attribute("data-term")
-    definition = term.get_attribute("title") or term.get_attribute("data-title") or ""
+    # The script moves the definition out of the title (the browser's own tooltip)
+    page.wait_for_function("document.querySelector('article a[data-term]').dataset.sseTip")
+    definition = term.get_attribute("data-sse-tip")
     term.hover()
-    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:30])
-    tooltip.first.wait_for(state="visible", timeout=5000)
+    tooltip = page.locator("#sse-tooltip").filter(has_text=definition[:30])
+    tooltip.wait_for(state="visible", timeout=5000)
     term.click()
     page.wait_for_url(re.compile(rf"/glossary/#{term_id}$"))
     entry = page.locator(f"#{term_id}")
