@@ -5,8 +5,8 @@
   previous / next links lead through the studies. (With navigation.prune the
   list weighs only on the pages of that section.)
 - The home page gets its ways in, the countries studied and the latest news
-  (`sse_home`, rendered by overrides/home.html), and any page its count
-  markers replaced.
+  (`sse_home`, rendered by overrides/home.html), and any page the list of
+  countries studied in place of its marker.
 
 The logic lives in `ssesite.site.home` and `ssesite.site.views`.
 """
@@ -42,10 +42,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     build = _runtime.current(config)
-    home = build.domain.site.home
-    if isinstance(page.meta.get("description"), str):
-        page.meta["description"] = home.expand_markers(page.meta["description"], build.project)
-    return home.expand_markers(markdown, build.project)
+    return build.domain.site.home.expand_markers(markdown, build.project)
 
 
 # Every page has been read: the news posts' titles, dates and addresses are known.

@@ -134,7 +134,17 @@ def test_exclude_builds_and_lists_only_final_studies(project, tmp_path, monkeypa
 def test_exclude_with_only_drafts_still_builds(project, tmp_path, monkeypatch):
     site = build(project, tmp_path, monkeypatch, "exclude")
     assert not any((site / "countries" / slug).exists() for slug in SLUGS)
-    assert page(site, "countries/index.html").cssselect(".sse-card") == []
+    # No "0 countries", no empty grid or table: one plain sentence instead
+    index = page(site, "countries/index.html")
+    assert index.cssselect(".sse-card") == [] and index.cssselect(".sse-map") == []
+    said = "No country study is published in this edition of the site yet."
+    assert said in index.cssselect("article")[0].text_content()
+    compare = page(site, "countries/compare/index.html")
+    assert compare.cssselect("article table") == []
+    assert "No country study is published" in compare.cssselect("article")[0].text_content()
+    home = page(site, "index.html")
+    assert home.get_element_by_id("countries-studied").getnext().text_content().startswith(said)
+    assert home.cssselect(".sse-map a") == []
 
 
 def test_unknown_mode_fails_the_build(project, tmp_path, monkeypatch, caplog):

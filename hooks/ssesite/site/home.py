@@ -6,9 +6,10 @@ what `home_view` returns. Counts and lists are computed from the studies the
 build publishes (after the drafts setting), the glossary and the programme,
 so the front door never says "six" when the site shows seven, or none.
 
-Pages may also say counts in their text with two markers, replaced here
-(`expand_markers`): `<!-- ssesite:study-count -->` ("six") and
-`<!-- ssesite:study-countries -->` ("China, Japan and the Philippines").
+A page may list the countries studied with the marker
+`<!-- ssesite:countries-studied -->`, replaced here (`expand_markers`) by
+"China, Japan and the Philippines." or, in a build that publishes no study,
+by a sentence that says so.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from markupsafe import Markup
 
 from ..core import render
 from ..core.urls import page_url, relative_url
-from ..core.wording import capitalised, count, join_names, number_word
+from ..core.wording import capitalised, count, join_names
 from ..programme.views import conference_facts
 from .project import Project
 from .tilemap import tilemap_view
@@ -37,10 +38,8 @@ NEWS_POSTS = "news/posts/"
 """Where the blog plugin's posts are (mkdocs.yml, blog_dir: news)."""
 LATEST = 3
 """How many news items the home page lists."""
-MARKERS = {
-    "<!-- ssesite:study-count -->": "count",
-    "<!-- ssesite:study-countries -->": "countries",
-}
+COUNTRIES_MARKER = "<!-- ssesite:countries-studied -->"
+NO_STUDY = "No country study is published in this edition of the site yet."
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -108,18 +107,14 @@ def news_item(src_uri: str, title: str, date, url: str) -> NewsItem | None:
     return NewsItem(title, date, url)
 
 
-def expand_markers(text: str, project: Project) -> str:
-    """Replace the count markers in `text` (a page's Markdown or description)."""
-    if "<!-- ssesite:" not in text:
-        return text
+def expand_markers(markdown: str, project: Project) -> str:
+    """Replace the countries-studied marker in a page's Markdown."""
+    if COUNTRIES_MARKER not in markdown:
+        return markdown
     studies = ordered_studies(project)
-    words = {
-        "count": number_word(len(studies)),
-        "countries": join_names([s.country.name_in_sentence for s in studies]),
-    }
-    for marker, name in MARKERS.items():
-        text = text.replace(marker, words[name])
-    return text
+    names = join_names([s.country.name_in_sentence for s in studies])
+    sentence = capitalised(names) + "." if studies else NO_STUDY
+    return markdown.replace(COUNTRIES_MARKER, sentence)
 
 
 def is_home(src_uri: str) -> bool:
