@@ -36,6 +36,7 @@ from mkdocs.structure.toc import AnchorLink
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 PACKAGE = "ssesite"
@@ -121,6 +122,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+# 5a. The study pages join the navigation under Countries, in the order of the
+# countries index: the section is highlighted on them, the breadcrumb leads
+# back, previous / next lead through the studies. (With navigation.prune the
+# list weighs only on the pages of that section.)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    index = files.get_file_from_path(_domain.core.urls.COUNTRIES_INDEX)
+    if index is None or index.page is None or index.page not in nav.pages:
+        return nav
+    studies = [files.get_file_from_path(uri) for uri in _build.study_nav_uris()]
+    _insert_after(nav, index.page, [f.page for f in studies if f is not None and f.page])
+    return nav
+
+
 # -----------------------------------------------------------------------------
 # Per page, while MkDocs converts it
 # -----------------------------------------------------------------------------
@@ -131,10 +145,11 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
     _put_content(page.file, _build.content(page.file.src_uri))
 
 
-# 7. Markers (framework vocabulary, conference status), a translated docs
-# page's language switcher and language (its front matter gains them), the
-# drafts' robots meta tag (read by the head partial and the sitemap), and the
-# citation renderer told which page comes.
+# 7. Markers (framework vocabulary, conference status, countries studied), a
+# translated docs page's language switcher and language (its front matter
+# gains them), the drafts' robots meta tag (read by the head partial and the
+# sitemap), and the citation renderer told which page comes and how it cites
+# (`citations:`).
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     step_page = _page(page)
     markdown = _build.expand_markers(markdown, step_page.uri)
@@ -143,7 +158,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     robots = _build.robots(step_page.uri)
     if robots is not None:
         page.meta["robots"] = robots
-    _build.begin_citations(step_page)
+    _build.begin_citations(step_page, page.meta.get("citations", ""))
     return markdown
 
 
@@ -165,13 +180,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 # 9. The other generated files before MkDocs copies them; where glossary terms
-# are used (for the glossary's "used in" lists); the bibliography's list.
+# are used (for the glossary's "used in" lists); the news posts (for the home
+# page); the bibliography's list.
 @_stops_build
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = _compiled["theme"]  # compiled by earlier builds of this process
     for uri, content in _build.remaining_content():
         _put_content(files.get_file_from_path(uri), content)
     _build.collect_glossary_marks()
+    _build.collect_news(
+        [
+            (file.src_uri, file.page.title, file.page.meta.get("date"), file.page.url)
+            for file in files.documentation_pages()
+            if file.page is not None
+        ]
+    )
     bibliography = files.get_file_from_path(_domain.citations.views.BIBLIOGRAPHY)
     if bibliography is not None and bibliography.page is not None:
         page = bibliography.page
@@ -190,9 +213,10 @@ def _before_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
 
 
 # 11. Glossary links and "used in" lists, References and the bibliography's
-# list, and the head's structured data (partials/sse/head-programme.html,
-# head-citation.html). None of it is searchable text, and glossary links
-# have the same words: priority -5, after the search plugin has indexed it.
+# list, the head's structured data (partials/sse/head-programme.html,
+# head-citation.html) and the home page's panels (overrides/home.html). None
+# of it is searchable text, and glossary links have the same words:
+# priority -5, after the search plugin has indexed it.
 @event_priority(-5)
 def _after_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
     step_page = _page(page)
@@ -204,6 +228,9 @@ def _after_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
     citation = _build.citation_of(step_page)
     if citation is not None:
         context["sse_citation"] = citation
+    front_door = _build.home_of(step_page)
+    if front_door is not None:
+        context["sse_home"] = front_door
     return context
 
 
@@ -244,6 +271,26 @@ def _put_content(file: File | None, content: str | bytes | None) -> None:
         file.content_bytes = content
     else:
         file.content_string = content
+
+
+def _insert_after(nav: Navigation, index: Page, pages: list[Page]) -> None:
+    """Put `pages` after `index` in its section, in the page order and in the
+    previous / next chain."""
+    section = index.parent
+    siblings = section.children if section is not None else nav.items
+    at = siblings.index(index) + 1
+    siblings[at:at] = pages
+    position = nav.pages.index(index) + 1
+    nav.pages[position:position] = pages
+    chain = [index, *pages, index.next_page]
+    for before, page, after in zip(chain, chain[1:], chain[2:], strict=False):
+        page.previous_page, page.next_page = before, after
+    if pages:
+        index.next_page = pages[0]
+        if chain[-1] is not None:
+            chain[-1].previous_page = pages[-1]
+    for page in pages:
+        page.parent = section
 
 
 def _add_toc_entry(page: Page, entry: AnchorLink) -> None:

@@ -22,7 +22,7 @@ from ..programme import links as programme_links
 from ..programme import views as programme_views
 from ..programme.exports import ics as programme_ics
 from ..programme.exports import jsonld as programme_jsonld
-from . import views
+from . import comparison, views
 from .project import Project
 
 # -----------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def countries_page(context: Context) -> str:
 
 
 def comparison_page(context: Context) -> str:
-    view = views.comparison_view(context.project)
+    view = comparison.comparison_view(context.project)
     return render.render(context.env, "content/comparison.md", view=view)
 
 

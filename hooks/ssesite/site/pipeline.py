@@ -34,7 +34,7 @@ from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import pages, searchtext, views
+from . import home, pages, searchtext, views
 from .project import Project, load_project
 
 STRINGS = "partials/sse/strings.html"
@@ -116,6 +116,8 @@ class Build:
     marking: dict[str, Marking] = field(default_factory=dict)
     """Source URI -> the page's glossary marking, in the order pages were converted."""
     usage: glossarymark.Usage = field(default_factory=glossarymark.Usage)
+    news: list[home.NewsItem] = field(default_factory=list)
+    """The news posts (title, date, address), for the home page."""
 
     # -- before MkDocs reads any file ----------------------------------------
 
@@ -178,6 +180,10 @@ class Build:
         generated, self.generated = self.generated, []
         return generated
 
+    def study_nav_uris(self) -> list[str]:
+        """Source URIs of the study pages, in the order the navigation lists them."""
+        return views.study_uris(self.project)
+
     # -- per page, while MkDocs converts it ----------------------------------
 
     def content(self, uri: str) -> str | bytes | None:
@@ -186,9 +192,10 @@ class Build:
         return None if pending is None else pending.result()
 
     def expand_markers(self, markdown: str, uri: str) -> str:
-        """Replace the framework-vocabulary and conference-status markers of a page."""
+        """Replace the framework-vocabulary, conference-status and countries markers."""
         markdown = pages.expand_framework_marker(markdown, self.project, self.env)
-        return pages.expand_status_marker(markdown, uri, self.project, self.env)
+        markdown = pages.expand_status_marker(markdown, uri, self.project, self.env)
+        return home.expand_markers(markdown, self.project)
 
     def language_versions(self, markdown: str, uri: str) -> tuple[str, dict]:
         """A docs page that has translations, or a translation of one.
@@ -217,10 +224,13 @@ class Build:
         """The robots meta value of page `uri` (`noindex` for a draft), if any."""
         return drafts.ROBOTS if uri in self.noindex else None
 
-    def begin_citations(self, page: Page) -> None:
-        """Announce `page` to the citation renderer before Python-Markdown converts it."""
+    def begin_citations(self, page: Page, style: str = "") -> None:
+        """Announce `page` to the citation renderer before Python-Markdown converts it.
+
+        `style` is the page's `citations:` front matter (`notes`: numbered notes).
+        """
         study = self.project.study_at(page.uri)
-        self.renderer.begin(self._source_file(page, study), study.slug if study else "")
+        self.renderer.begin(self._source_file(page, study), study.slug if study else "", style)
 
     def end_citations(self, page: Page) -> set[str] | None:
         """Start the References section of the page just converted.
@@ -238,7 +248,9 @@ class Build:
             raise BuildError(str(ContentError(problems.sorted())))
         if not state.occurrences:
             return None
-        citing = citeviews.CitingPage(page.uri, page.url, page.title or page.uri, state.occurrences)
+        citing = citeviews.CitingPage(
+            page.uri, page.url, page.title or page.uri, state.occurrences, state.notes
+        )
         self.renderer.citing_pages.append(citing)
         lang = self.language(page.uri)
         self.references[page.uri] = self.pool.submit(pages.references_section, citing, lang)
@@ -283,6 +295,13 @@ class Build:
                 page = marking.page
                 self.usage.record(marking.marked.terms, page.url, page.title or page.url)
 
+    def collect_news(self, pages_read: list[tuple[str, str | None, Any, str]]) -> None:
+        """Keep the news posts among the pages read: (source URI, title, date, URL)."""
+        items = (
+            home.news_item(uri, title or uri, date, url) for uri, title, date, url in pages_read
+        )
+        self.news = [item for item in items if item is not None]
+
     def start_bibliography(self) -> set[str]:
         """Start the bibliography's list; returns the fragment ids it adds."""
         citing_pages = self.renderer.citing_pages
@@ -317,6 +336,12 @@ class Build:
         """The schema.org JSON-LD of a programme or session page, else None."""
         pending = self.programme_jsonld.pop(page.uri, None)
         return None if pending is None else pending.result()
+
+    def home_of(self, page: Page) -> dict | None:
+        """The front door's ways in, map and latest news, for the home page only."""
+        if not home.is_home(page.uri):
+            return None
+        return home.home_view(self.project, self.news, self.env)
 
     def citation_of(self, page: Page) -> Any:
         """How to cite the study of a study page (`citations.citethis.CiteThis`), else None."""

@@ -6,8 +6,6 @@ as "to be confirmed") is made here, where it is unit-tested.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..content.framework import Framework
 from ..content.studies import Instrument, Study
 from ..content.translations import ORIGINAL_LANGUAGE, TranslatedPage, Translation
@@ -25,7 +23,6 @@ from ..core.urls import (
 )
 from ..core.wording import capitalised, count, in_sentence, join_names, number_word
 from ..programme.views import study_presentations
-from .heatmap import heatmap_view
 from .project import Project
 from .studytext import written_sections
 from .tilemap import tilemap_view
@@ -38,45 +35,6 @@ from .tilemap import tilemap_view
 # in the page's language, from partials/sse/strings.html (keys status.*).
 KIND_LABEL = "Country study"
 """What a study page is, said above its title."""
-
-# -----------------------------------------------------------------------------
-# Classes
-# -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """One entry in a matrix cell."""
-
-    text: str
-    local: str = ""
-    lang: str = ""
-    detail: str = ""
-    tag: str = ""
-    tag_label: str = ""
-
-
-@dataclass
-class Cell:
-    """One cell of a comparison matrix: zero or more items."""
-
-    items: list[Item] = field(default_factory=list)
-
-
-@dataclass
-class Matrix:
-    """Framework values (rows) × countries (columns)."""
-
-    id: str
-    title: str
-    question: str
-    columns: list[dict]
-    rows: list[dict]
-    """Each row: {"label": str, "cells": [Cell, ...]} in column order."""
-    legend: list[dict] = field(default_factory=list)
-    unrecorded: str = ""
-    """The rows left out because no study records anything for them, as words."""
-
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -108,7 +66,7 @@ def study_view(study: Study, project: Project) -> dict:
     """Everything the study page template needs."""
     framework = project.framework
     here = study_uri(study.slug)
-    instruments = sorted(study.instruments, key=_instrument_order)
+    instruments = sorted(study.instruments, key=instrument_order)
     text = written_sections(study.body)
     return {
         "study": study,
@@ -167,6 +125,7 @@ def translation_view(study: Study, translation: Translation, project: Project) -
         "status": study.status,
         "original_lang": study.languages[0],
         "original_revised": study.last_revised,
+        "to_come": "",  # the parts still to come are named in the original's language
         "outdated": translation.of_revision < study.last_revised,
         "versions": study_versions(study, here),
         "links": {
@@ -286,87 +245,6 @@ def drafts_sentence(studies: list[Study], consequence: str) -> str:
     )
 
 
-def comparison_view(project: Project) -> dict:
-    """The comparison page: one matrix per framework dimension with data."""
-    framework = project.framework
-    studies = ordered_studies(project)
-    columns = [
-        {
-            "name": study_label(s, studies),
-            "code": s.country.code,
-            "url": relative_url(study_uri(s.slug), COMPARISON),
-            "status": s.status,
-        }
-        for s in studies
-    ]
-    dimensions = {d.id: d for d in framework.dimensions}
-    matrices = [
-        _entity_matrix(framework, studies, columns, dimensions.get("entity-types")),
-        _matrix(
-            "instruments",
-            dimensions.get("instruments"),
-            framework.instrument_kinds,
-            studies,
-            columns,
-            lambda study, kind: [
-                Item(
-                    text=i.title,
-                    detail=str(i.year) if i.year and str(i.year) not in i.title else "",
-                    tag=i.status,
-                    tag_label=framework.label_of("instrument_statuses", i.status),
-                )
-                for i in sorted(study.instruments, key=_instrument_order)
-                if i.kind == kind
-            ],
-        ),
-        _matrix(
-            "institutions",
-            dimensions.get("institutions"),
-            framework.institution_roles,
-            studies,
-            columns,
-            lambda study, role: [Item(i.name) for i in study.institutions if i.role == role],
-        ),
-        _matrix(
-            "ecosystem",
-            dimensions.get("ecosystem"),
-            framework.ecosystem_elements,
-            studies,
-            columns,
-            lambda study, element: [Item(e.note) for e in study.ecosystem if e.element == element],
-        ),
-    ]
-    timeline = sorted(
-        (
-            {
-                "year": i.year,
-                "country": study_label(s, studies),
-                "url": relative_url(study_uri(s.slug), COMPARISON),
-                "title": i.title,
-                "kind_label": framework.label_of("instrument_kinds", i.kind),
-                "status_label": framework.label_of("instrument_statuses", i.status),
-            }
-            for s in studies
-            for i in s.instruments
-            if i.year
-        ),
-        key=lambda row: (row["year"], row["country"], row["title"]),
-    )
-    return {
-        "columns": columns,
-        "empty": not studies,
-        "count_text": count(len(studies), "country", "countries"),
-        "drafts": drafts_sentence(studies, "so the tables will grow and change"),
-        "heatmap": heatmap_view(framework, studies, columns),
-        "matrices": matrices,
-        "timeline": timeline,
-        "links": {
-            "framework": relative_url(FRAMEWORK, COMPARISON),
-            "countries": relative_url(COUNTRIES_INDEX, COMPARISON),
-        },
-    }
-
-
 def framework_view(project: Project) -> dict:
     return {"framework": project.framework}
 
@@ -374,53 +252,6 @@ def framework_view(project: Project) -> dict:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def _entity_matrix(framework: Framework, studies, columns, dimension) -> Matrix:
-    matrix = _matrix(
-        "entity-types",
-        dimension,
-        framework.entity_types,
-        studies,
-        columns,
-        lambda study, type: [
-            Item(
-                text=e.form,
-                local=e.local_name,
-                lang=e.local_lang,
-                tag=e.recognition,
-                tag_label=framework.label_of("recognition_levels", e.recognition),
-            )
-            for e in study.entities
-            if e.type == type
-        ],
-    )
-    matrix.title = "Organisational landscape and legal recognition"
-    matrix.legend = [
-        {"tag": level.id, "label": level.label, "description": level.description}
-        for level in framework.recognition_levels
-    ]
-    return matrix
-
-
-def _matrix(id, dimension, vocabulary, studies, columns, items_for) -> Matrix:
-    # A row no study records anything for is named once under the table
-    # instead of being a row of dashes.
-    rows, unrecorded = [], []
-    for term in vocabulary:
-        cells = [Cell(items_for(study, term.id)) for study in studies]
-        if any(cell.items for cell in cells):
-            rows.append({"label": term.label, "id": term.id, "cells": cells})
-        else:
-            unrecorded.append(in_sentence(term.label))
-    return Matrix(
-        id=id,
-        title=dimension.title if dimension else id,
-        question=dimension.question if dimension else "",
-        columns=columns,
-        rows=rows,
-        unrecorded=join_names(unrecorded),
-    )
 
 
 def _instrument_label(instrument: Instrument | None) -> str:
@@ -436,7 +267,7 @@ def _names_in_sentence(studies: list[Study]) -> list[str]:
     return [s.country.name_in_sentence for s in studies]
 
 
-def _instrument_order(instrument) -> tuple:
+def instrument_order(instrument) -> tuple:
     # Undated instruments (bills whose year is to be confirmed) come last
     return (instrument.year is None, instrument.year or 0, instrument.title)
 
