@@ -125,7 +125,6 @@ def translation_view(study: Study, translation: Translation, project: Project) -
         "status": study.status,
         "original_lang": study.languages[0],
         "original_revised": study.last_revised,
-        "to_come": "",  # the parts still to come are named in the original's language
         "outdated": translation.of_revision < study.last_revised,
         "versions": study_versions(study, here),
         "links": {
