@@ -33,7 +33,7 @@ def test_country_page_has_fact_box_banner_and_data(built_site: Path):
     }
     assert facts["Country"] == "Republic of Korea (KR)"
     assert "Authors" not in facts  # none named: the citation says so, once
-    assert facts["First draft"] == "8 May 2020"
+    assert facts["First draft"] == "28 November 2026"
     # The sub-region is named once, above the title; the status once, in
     # the status line (the fact box says it only for a final study)
     assert doc.cssselect(".sse-kicker")[0].text_content() == "Country study · East Asia"

@@ -210,7 +210,7 @@ def test_unknown_key_fails_the_build_with_file_line_and_close_match(project, cap
     assert _build_error(project, caplog) == (
         "1 problem in the content:\n"
         f"  docs/framework.md:{line}: citation: expected a key defined in data/references.bib, "
-        "found 'ilo:R139'. Did you mean 'ilo:R193'?"
+        "found 'ilo:R139'. Did you mean 'ilo:R193' or 'ilo:R204'?"
     )
 
 
@@ -283,7 +283,7 @@ def test_every_study_cites_its_laws_and_has_a_cite_box(built_site: Path):
         assert doc.cssselect("a.sse-cite__ref"), slug
         assert doc.cssselect("ul.sse-references > li"), slug
         bibtex = doc.cssselect(".sse-cite-this pre code")[0].text_content()
-        entry = parse_string(bibtex, "bibtex").entries[f"sse-asia:{slug}-2020"]
+        entry = parse_string(bibtex, "bibtex").entries[f"sse-asia:{slug}-2026"]
         assert entry.fields["howpublished"] == "SSE Policy in Asia"
         assert "authors to be confirmed" in entry.fields["note"]
 
@@ -293,12 +293,13 @@ def test_study_head_has_highwire_tags_and_jsonld(tricky_site: Path):
     meta = [(m.get("name"), m.get("content")) for m in doc.cssselect('meta[name^="citation_"]')]
     assert meta == [
         ("citation_title", "The social and solidarity economy in the Republic of Korea"),
-        ("citation_publication_date", "2020/08/21"),
+        ("citation_publication_date", "2026/11/30"),
         ("citation_publisher", "SSE Policy in Asia"),
         ("citation_language", "en"),
         (
             "citation_keywords",
-            "social enterprise certification; cooperatives; social economy; KoSEA",
+            "social enterprise certification; cooperatives; social economy; KoSEA; "
+            "self-sufficiency enterprises; village enterprises",
         ),
         ("citation_abstract_html_url", "https://example.org/sse/countries/korea/"),
     ]
@@ -308,8 +309,8 @@ def test_study_head_has_highwire_tags_and_jsonld(tricky_site: Path):
     assert data["headline"] == "The social and solidarity economy in the Republic of Korea"
     box = doc.cssselect(".sse-cite-this__text")[0].text_content()
     assert box == (
-        "The social and solidarity economy in the Republic of Korea. 2020. SSE Policy in Asia. "
-        "Draft, last revised 21 August 2020; authors to be confirmed. "
+        "The social and solidarity economy in the Republic of Korea. 2026. SSE Policy in Asia. "
+        "Draft, last revised 30 November 2026; authors to be confirmed. "
         "https://example.org/sse/countries/korea/."
     )
     # Pages that are not studies carry no scholarly metadata.

@@ -288,7 +288,7 @@ def test_make_check_reports_unknown_key_with_line_and_close_matches(project, cap
     assert out.splitlines()[:3] == [
         "docs/about.md",
         f"  line {line}: citation: expected a key defined in data/references.bib, found "
-        "'ilo:R139'. Did you mean 'ilo:R193'?",
+        "'ilo:R139'. Did you mean 'ilo:R193' or 'ilo:R204'?",
         f"  line {line}: citation: expected a key defined in data/references.bib, found "
         "'kr:sepa-2007', which is defined in studies/korea/references.bib (only that study "
         "may cite it; move the entry to data/references.bib to share it)",

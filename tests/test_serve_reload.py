@@ -68,7 +68,7 @@ def test_edits_show_on_the_next_reload(project: Path, server: Server):
     # A study's text.
     edit(
         project / "studies/korea/index.md",
-        "To be completed in the final version of the study.",
+        "Not written here. The ILO announced a policy brief on each of the six",
         "Live edit of the study text.",
     )
     server.wait_for(PAGE, "Live edit of the study text.")
@@ -111,5 +111,9 @@ def test_a_broken_edit_is_reported_and_the_fix_recovers(project: Path, server: S
     # The server keeps running (it holds requests until a build succeeds);
     # fixing the mistake brings the page back with the edit.
     edit(study, "status: drafty", "status: draft")
-    edit(study, "To be completed in the final version", "Fixed and completed in the final version")
+    edit(
+        study,
+        "The\nresearchers' own analysis of policy challenges was not retrieved.",
+        "Fixed and completed in the final version.",
+    )
     server.wait_for(PAGE, "Fixed and completed in the final version")
