@@ -106,6 +106,8 @@ def study_text(
                     "year": 1990 + (number + k) % 30,
                     "kind": "law",
                     "status": "in-force",
+                    "checked": "2020-08-21",
+                    "source": f"synthetic:{k:05d}",
                 }
                 for k in range(1, 4)
             ],

@@ -49,7 +49,7 @@ studies/japan/index.md
 studies/korea/index.md
   line 7: status: expected one of 'draft', 'review', 'final', found 'Draft'. Did you mean 'draft'?
   line 8: first_draft: expected a real calendar date written YYYY-MM-DD, found '2026-02-30'
-  line 60: framework.entities[0].type: expected one of 'cooperative', 'association', 'mutual-society', 'foundation', 'social-enterprise', 'self-help-group', 'other', found 'social-enterprises'. Did you mean 'social-enterprise'?
+  line 70: framework.entities[0].type: expected one of 'cooperative', 'association', 'mutual-society', 'foundation', 'social-enterprise', 'self-help-group', 'other', found 'social-enterprises'. Did you mean 'social-enterprise'?
 studies/notes.txt
   file: expected a study folder studies/<slug>/ holding an index.md, found a file
 7 problems in 5 files.
@@ -61,7 +61,7 @@ ANNOTATIONS = """\
 ::error file=studies/japan/index.md,line=15,title=make check%3A languages[0]::expected a BCP 47 language tag such as 'en', 'ko' or 'zh-Hans', found 'english'
 ::error file=studies/korea/index.md,line=7,title=make check%3A status::expected one of 'draft', 'review', 'final', found 'Draft'. Did you mean 'draft'?
 ::error file=studies/korea/index.md,line=8,title=make check%3A first_draft::expected a real calendar date written YYYY-MM-DD, found '2026-02-30'
-::error file=studies/korea/index.md,line=60,title=make check%3A framework.entities[0].type::expected one of 'cooperative', 'association', 'mutual-society', 'foundation', 'social-enterprise', 'self-help-group', 'other', found 'social-enterprises'. Did you mean 'social-enterprise'?
+::error file=studies/korea/index.md,line=70,title=make check%3A framework.entities[0].type::expected one of 'cooperative', 'association', 'mutual-society', 'foundation', 'social-enterprise', 'self-help-group', 'other', found 'social-enterprises'. Did you mean 'social-enterprise'?
 ::error file=studies/notes.txt,title=make check::expected a study folder studies/<slug>/ holding an index.md, found a file
 """  # noqa: E501
 

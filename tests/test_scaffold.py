@@ -113,7 +113,18 @@ def test_commented_examples_are_valid_when_uncommented(project: Path):
     data = yaml.safe_load(split_front_matter(text)[0])
     assert data["framework"]["entities"][0]["basis"] == "cooperative-act"
     assert data["authors"][0]["orcid"] == "0000-0002-1825-0097"
+    # The status's source is a key of the study's references.bib, whose
+    # examples are uncommented as that file says.
+    assert data["framework"]["instruments"][0]["source"] == "cooperative-act-2000"
+    bib = project / "studies/thailand/references.bib"
+    bib.write_text(uncomment_bib_examples(bib.read_text(encoding="utf-8")), encoding="utf-8")
     assert check.main([str(project)]) == 0
+
+
+def uncomment_bib_examples(text: str) -> str:
+    """Follow the instructions of the scaffold's references.bib."""
+    example = re.sub(r"(?m)^% (book|misc|  |\})", r"\1", text)
+    return re.sub(r"(?m)^(book|misc)\{", r"@\1{", example)
 
 
 def test_body_follows_the_framework_study_parts(project: Path):
@@ -135,9 +146,8 @@ def test_references_bib_is_empty_and_its_example_parses(project: Path):
     assert "@" not in text
     assert len(pybtex.database.parse_string(text, "bibtex").entries) == 0
     # Following the instructions in the file gives one valid entry.
-    example = re.sub(r"(?m)^% (book|  |\})", r"\1", text).replace("\nbook{", "\n@book{")
-    entries = pybtex.database.parse_string(example, "bibtex").entries
-    assert list(entries) == ["author2020"]
+    entries = pybtex.database.parse_string(uncomment_bib_examples(text), "bibtex").entries
+    assert list(entries) == ["author2020", "cooperative-act-2000"]
     assert entries["author2020"].fields["year"] == "2020"
 
 

@@ -31,6 +31,8 @@ framework:
       year: 1999
       kind: law
       status: in-force
+      checked: 2020-08-21
+      source: ilo:R193
   entities:
     - type: cooperative
       form: Cooperative
@@ -69,7 +71,7 @@ def test_valid_study_loads_into_model(tmp_path):
     assert study.entities[0].basis == "coop-act"
     assert study.instruments[0].year == 1999
     assert study.body.strip() == "Body text."
-    assert study.body_line == 27
+    assert study.body_line == 29
 
 
 def test_real_studies_are_valid():
@@ -94,9 +96,9 @@ def test_unknown_keys_suggest_the_right_one(tmp_path):
         "studies/testland/index.md:11: sumary: unknown field; expected one of 'title', "
         "'country', 'subregion', 'authors', 'status', 'first_draft', 'last_revised', "
         "'summary', 'languages', 'keywords', 'phase', 'framework'. Did you mean 'summary'?",
-        "studies/testland/index.md:22: framework.entities[0].form: required field is missing; "
+        "studies/testland/index.md:24: framework.entities[0].form: required field is missing; "
         "expected a text",
-        "studies/testland/index.md:23: framework.entities[0].from: unknown field; expected one "
+        "studies/testland/index.md:25: framework.entities[0].from: unknown field; expected one "
         "of 'type', 'form', 'local_name', 'local_lang', 'recognition', 'basis', 'note'. "
         "Did you mean 'form'?",
     ]
@@ -152,8 +154,13 @@ def test_every_problem_of_a_broken_study_at_once(tmp_path):
         "'sse-law', 'entity-law', 'policy', 'bill', 'none', found 'law'. Did you mean 'sse-law'?",
         "studies/testland/index.md:18: framework.entities[0].basis: expected the id of an "
         "instrument listed under framework.instruments, found 'missing-law'",
+        "studies/testland/index.md:20: framework.instruments[0].checked: required field is "
+        "missing; expected a date written YYYY-MM-DD",
         "studies/testland/index.md:20: framework.instruments[0].id: expected an id of "
         "lower-case letters, digits and hyphens, found 'Bad Id'",
+        "studies/testland/index.md:20: framework.instruments[0].source: required field is "
+        "missing; expected the bibliography key of the source that records the status, such "
+        "as 'kr:sepa-2007'",
         "studies/testland/index.md:22: framework.instruments[0].year: expected a year such as "
         "2007, found the number 20",
         "studies/testland/index.md:23: framework.instruments[0].kind: expected one of "
@@ -231,6 +238,6 @@ def test_local_names_need_a_language_tag(tmp_path):
         "      form: Cooperative\n", "      form: Cooperative\n      local_name: 協同組合\n"
     )
     assert messages(make_root(tmp_path, {"testland": local})) == [
-        "studies/testland/index.md:22: framework.entities[0].local_lang: required field is "
+        "studies/testland/index.md:24: framework.entities[0].local_lang: required field is "
         "missing; expected the BCP 47 language tag of local_name, e.g. 'ko'",
     ]

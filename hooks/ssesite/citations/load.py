@@ -263,6 +263,7 @@ def load_citations(
             citations.pages.append(PageCitations(file, "", scan(body, body_line)))
     for page in citations.pages:
         check_page(citations, page, problems)
+    check_status_sources(citations, studies, problems)
     return citations
 
 
@@ -283,6 +284,23 @@ def check_page(citations: Citations, page: PageCitations, problems: Problems) ->
             if cite.key not in scope.keys and scope.complete:
                 problems.add(
                     page.file, found.line, "citation", citations.unknown_key(cite.key, page.scope)
+                )
+
+
+def check_status_sources(citations: Citations, studies: list, problems: Problems) -> None:
+    """Report instrument statuses whose `source` the study may not cite."""
+    for study in studies:
+        scope = citations.scope(study.slug)
+        if not scope.complete:
+            continue
+        for instrument in study.instruments:
+            if instrument.source not in scope.keys:
+                line, field = instrument.source_at
+                problems.add(
+                    study.source,
+                    line or None,
+                    field,
+                    citations.unknown_key(instrument.source, study.slug),
                 )
 
 

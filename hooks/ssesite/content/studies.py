@@ -31,6 +31,7 @@ from .translations import Translation
 
 STATUSES = ("draft", "review", "final")
 FRAMEWORK = "data/framework.yml"
+SOURCE_KEY = "the bibliography key of the source that records the status, such as 'kr:sepa-2007'"
 
 # Files at the top of studies/ that are not studies.
 NOT_STUDIES = {"README.md"}
@@ -113,7 +114,24 @@ class Instrument:
     status: str = declare(
         Choice(vocabulary="instrument_statuses", listed_in=FRAMEWORK), "whether it is in force"
     )
+    checked: dt.date = declare(
+        Date(),
+        "the date the status was last checked against its source, YYYY-MM-DD, on or before "
+        'last_revised; pages show "status as of" this date',
+    )
+    """When the status was last checked against its source."""
+    source: str = declare(
+        Text(expected=SOURCE_KEY),
+        "the key, in a bibliography, of the source that records the status: an official "
+        'text or database first (data/README.md, "Which sources")',
+    )
+    """Bibliography key of the source that records the status."""
     note: str = declare(Text(), "one or two sentences", required=False, default="")
+
+    # Not a field of the front matter
+    source_at: tuple[int, str] = field(default=(0, ""), compare=False)
+    """(line, field) where `source` is written: the key is checked once the
+    bibliographies are read (`citations.load.check_status_sources`)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,7 +157,9 @@ instruments:
     title: Title of the law in English
     year: 2000
     kind: law
-    status: in-force"""
+    status: in-force
+    checked: 2020-08-21
+    source: cooperative-act-2000"""
 
 _EXAMPLE_ENTITIES = """\
 entities:

@@ -7,6 +7,7 @@ reports every problem at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..core.fields import ORCID, SLUG, Record, read_front_matter
@@ -97,7 +98,9 @@ def load_study(
         "subregion": lambda meta, key, values: _subregion(meta, countries, values["country"]),
         "authors": lambda meta, key, values: _authors(meta),
         "languages": lambda meta, key, values: _languages(meta),
-        "framework": lambda meta, key, values: _framework_block(meta, vocabularies),
+        "framework": lambda meta, key, values: _framework_block(
+            meta, vocabularies, _revised_bound(values)
+        ),
     }
     vocabularies["subregions"] = countries.subregion_ids
     values = read(meta, Study, readers, vocabularies)
@@ -200,7 +203,15 @@ def _languages(meta: Record) -> list[str]:
     return tags
 
 
-def _framework_block(meta: Record, vocabularies: dict) -> StudyFramework:
+def _revised_bound(values: dict) -> dt.date | None:
+    """The study's last_revised date, when it is valid (statuses are checked by then)."""
+    first_draft, last_revised = values["first_draft"], values["last_revised"]
+    if last_revised is None or (first_draft and last_revised < first_draft):
+        return None  # its own problem is the one to report
+    return last_revised
+
+
+def _framework_block(meta: Record, vocabularies: dict, revised: dt.date | None) -> StudyFramework:
     data = meta.raw("framework")
     block = meta.child("framework", data)
     if data is None:
@@ -216,14 +227,19 @@ def _framework_block(meta: Record, vocabularies: dict) -> StudyFramework:
     def instruments(block: Record, key: str, values: dict) -> list[Instrument]:
         found = []
         for item in block.items(key):
-            if not item.is_mapping("an instrument: id, title, year, kind, status"):
+            if not item.is_mapping("an instrument: id, title, year, kind, status, checked, source"):
                 continue
-            readers = {"id": _instrument_id(seen_ids), "local_lang": _local_lang("local_title")}
+            readers = {
+                "id": _instrument_id(seen_ids),
+                "local_lang": _local_lang("local_title"),
+                "checked": _checked(revised),
+            }
             values = read(item, Instrument, readers, vocabularies)
             if values["id"]:
                 seen_ids.add(values["id"])
             if complete(Instrument, values):
-                found.append(Instrument(**values))
+                where = (item.line("source"), item.field("source"))
+                found.append(Instrument(**values, source_at=where))
         return found
 
     def entities(block: Record, key: str, values: dict) -> list[Entity]:
@@ -276,6 +292,27 @@ def _instrument_id(seen_ids: set[str]):
             item.expected(key, "an id used once per study", id)
             return None
         return id
+
+    return reader
+
+
+def _checked(revised: dt.date | None):
+    """The reader of the date a status was checked: not after the study was revised.
+
+    Checking a status is revising the text, so the study's last_revised date
+    moves with it. The source's key is checked against the bibliographies
+    later (`citations.load.check_status_sources`).
+    """
+
+    def reader(item: Record, key: str, values: dict) -> dt.date | None:
+        checked = item.date(key)
+        if checked and revised and checked > revised:
+            item.expected(
+                key,
+                f"a date on or before the study's last_revised date ({revised.isoformat()})",
+                checked.isoformat(),
+            )
+        return checked
 
     return reader
 

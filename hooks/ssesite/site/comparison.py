@@ -8,6 +8,7 @@ as a row of dashes. The timeline lists the dated laws and policies.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..content.framework import Framework
@@ -37,6 +38,8 @@ class Item:
     detail: str = ""
     tag: str = ""
     tag_label: str = ""
+    as_of: dt.date | None = None
+    """The date the status `tag` was checked, when the item has one."""
 
 
 @dataclass
@@ -94,6 +97,7 @@ def comparison_view(project: Project) -> dict:
                     detail=str(i.year) if i.year and str(i.year) not in i.title else "",
                     tag=i.status,
                     tag_label=framework.label_of("instrument_statuses", i.status),
+                    as_of=i.checked,
                 )
                 for i in sorted(study.instruments, key=instrument_order)
                 if i.kind == kind
@@ -125,6 +129,7 @@ def comparison_view(project: Project) -> dict:
                 "title": i.title,
                 "kind_label": framework.label_of("instrument_kinds", i.kind),
                 "status_label": framework.label_of("instrument_statuses", i.status),
+                "checked": i.checked,
             }
             for s in studies
             for i in s.instruments

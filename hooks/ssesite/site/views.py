@@ -99,6 +99,7 @@ def study_view(study: Study, project: Project) -> dict:
                 "instrument": instrument,
                 "kind_label": framework.label_of("instrument_kinds", instrument.kind),
                 "status_label": framework.label_of("instrument_statuses", instrument.status),
+                "checked": instrument.checked,
             }
             for instrument in instruments
         ],
