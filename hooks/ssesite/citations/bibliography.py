@@ -4,7 +4,8 @@ The shared bibliography (`data/references.bib`) and each study's
 `studies/<slug>/references.bib` are parsed once per build. Every problem is
 reported with its file and line: a syntax error, a key that cannot be cited,
 a key defined twice in one file, a key defined in two files with different
-content, an entry without a title, a malformed year, URL or DOI.
+content, an entry without a title, a malformed year, URL or DOI, a URL on a
+host that is never a source (`core.sources`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
 from ..core.problems import Problems
+from ..core.sources import expected_source, non_source
 
 # -----------------------------------------------------------------------------
 # Data
@@ -230,6 +232,8 @@ def _check_entry(key: str, entry: Entry, file: str, line: int, problems: Problem
         problems.expected(
             file, line, f"{key}.url", "an address starting with https:// or http://", url
         )
+    elif url and (kind := non_source(url)):
+        problems.expected(file, line, f"{key}.url", expected_source(kind), url)
     doi = fields.get("doi", "").strip()
     if doi and not DOI.match(doi):
         problems.expected(

@@ -24,6 +24,7 @@ from dataclasses import MISSING, dataclass
 
 from .fields import SLUG, Record
 from .problems import one_of
+from .sources import expected_source, non_source
 
 # -----------------------------------------------------------------------------
 # Data
@@ -132,11 +133,16 @@ class Texts(Kind):
 class Url(Kind):
     expected: str = "a web address starting https://"
     empty: object = ""
+    source: bool = False
+    """The address of a source: refused on hosts that are never one (`core.sources`)."""
 
     def read(self, record, field, vocabularies):
         value = record.text(field.key, required=field.required, expected=self.expected)
         if value and not URL.match(value):
             record.expected(field.key, self.expected, value)
+            return ""
+        if value and self.source and (kind := non_source(value)):
+            record.expected(field.key, expected_source(kind), value)
             return ""
         return value or ""
 
@@ -145,14 +151,19 @@ class Url(Kind):
 class Urls(Kind):
     expected: str = "a list of web addresses starting https://"
     empty: object = ()
+    source: bool = False
+    """Addresses of sources: refused on hosts that are never one (`core.sources`)."""
 
     def read(self, record, field, vocabularies):
         urls = []
         for entry in record.items(field.key, required=field.required, expected=self.expected):
-            if isinstance(entry.data, str) and URL.match(entry.data.strip()):
-                urls.append(entry.data.strip())
-            else:
+            url = entry.data.strip() if isinstance(entry.data, str) else ""
+            if not URL.match(url):
                 entry.expected(None, "a web address starting https://", entry.data)
+            elif self.source and (kind := non_source(url)):
+                entry.expected(None, expected_source(kind), url)
+            else:
+                urls.append(url)
         return urls
 
 

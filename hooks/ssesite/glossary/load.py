@@ -17,6 +17,7 @@ from ..core.fields import SLUG, Record
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, did_you_mean
 from ..core.schema import complete, keys, read
+from ..core.sources import expected_source, non_source
 from ..core.yamlsource import Located, format_path, load_yaml
 from .matcher import tokens_ok
 from .model import Category, Glossary, LocalName, Source, Term, name_key
@@ -288,6 +289,9 @@ def _source(record: _TermRecord, known_bib: set[str] | None) -> Source | None:
         return None
     if url and not re.match(r"^https?://\S+$", url):
         source.expected("url", "a web address starting with https:// or http://", url)
+        return None
+    if url and (kind := non_source(url)):
+        source.expected("url", expected_source(kind), url)
         return None
     if bib and known_bib is not None and bib not in known_bib:
         source.expected("bib", "a key of the bibliography", bib, did_you_mean(bib, known_bib))

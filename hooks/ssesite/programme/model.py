@@ -85,7 +85,7 @@ class StatusEntry:
         Choice(choices=ATTENDANCE_MODES), "how people attend at this step", required=False
     )
     note: str = declare(Text(), "what happened, in one sentence")
-    source: str = declare(Url(), "a web address of the source", required=False)
+    source: str = declare(Url(source=True), "a web address of the source", required=False)
     line: int
 
 
@@ -133,7 +133,7 @@ class Conference:
         key="status",
     )
     sources: tuple[str, ...] = declare(
-        Urls(),
+        Urls(source=True),
         'Web addresses of the sources of these facts, listed on the "what changed" page.',
         required=False,
     )
