@@ -92,8 +92,8 @@ def study_text(
             {"name": f"Synthetic Author {number:04d}", "affiliation": "Benchmark generator"}
         ],
         "status": rng.choice(["draft", "review", "final"]),
-        "first_draft": "2020-05-08",
-        "last_revised": "2020-08-21",
+        "written": "2020-05-08",
+        "revised": "2020-08-21",
         "summary": f"Generated text for benchmark study {number:04d}; it describes nothing real.",
         "languages": ["en"],
         "keywords": ["synthetic", "benchmark"],

@@ -32,11 +32,12 @@ def test_country_page_has_fact_box_banner_and_data(built_site: Path):
         )
     }
     assert facts["Country"] == "Republic of Korea (KR)"
-    assert "Authors" not in facts  # none named: the citation says so, once
-    assert facts["First draft"] == "28 November 2026"
+    assert facts["What it is"].startswith("A country summary written for this site")
+    assert "Authors" not in facts  # none named: "What it is" and the citation say so
+    assert facts["Written"] == "28 November 2026"
     # The sub-region is named once, above the title; the status once, in
     # the status line (the fact box says it only for a final study)
-    assert doc.cssselect(".sse-kicker")[0].text_content() == "Country study · East Asia"
+    assert doc.cssselect(".sse-kicker")[0].text_content() == "Country summary · East Asia"
     assert "Status" not in facts
     banner = doc.cssselect(".sse-status-banner")
     assert banner and banner[0].cssselect(".sse-badge")[0].text_content() == "Draft"

@@ -24,7 +24,7 @@ def broken(project: Path) -> Path:
     """A copy of the project with six mistakes in four files."""
     korea = project / "studies/korea/index.md"
     edit(korea, "status: draft", "status: Draft")
-    edit(korea, "first_draft: 2026-11-28", "first_draft: 2026-02-30")
+    edit(korea, "written: 2026-11-28", "written: 2026-02-30")
     edit(korea, "    - type: social-enterprise", "    - type: social-enterprises")
     edit(project / "studies/japan/index.md", "languages: [en]", "languages: [english]")
     edit(
@@ -48,7 +48,7 @@ studies/japan/index.md
   line 15: languages[0]: expected a BCP 47 language tag such as 'en', 'ko' or 'zh-Hans', found 'english'
 studies/korea/index.md
   line 7: status: expected one of 'draft', 'review', 'final', found 'Draft'. Did you mean 'draft'?
-  line 8: first_draft: expected a real calendar date written YYYY-MM-DD, found '2026-02-30'
+  line 8: written: expected a real calendar date written YYYY-MM-DD, found '2026-02-30'
   line 70: framework.entities[0].type: expected one of 'cooperative', 'association', 'mutual-society', 'foundation', 'social-enterprise', 'self-help-group', 'other', found 'social-enterprises'. Did you mean 'social-enterprise'?
 studies/notes.txt
   file: expected a study folder studies/<slug>/ holding an index.md, found a file
@@ -60,7 +60,7 @@ ANNOTATIONS = """\
 ::error file=studies/china/index.md,line=5,title=make check%3A title::the field is given twice (first on line 2); expected each field once
 ::error file=studies/japan/index.md,line=15,title=make check%3A languages[0]::expected a BCP 47 language tag such as 'en', 'ko' or 'zh-Hans', found 'english'
 ::error file=studies/korea/index.md,line=7,title=make check%3A status::expected one of 'draft', 'review', 'final', found 'Draft'. Did you mean 'draft'?
-::error file=studies/korea/index.md,line=8,title=make check%3A first_draft::expected a real calendar date written YYYY-MM-DD, found '2026-02-30'
+::error file=studies/korea/index.md,line=8,title=make check%3A written::expected a real calendar date written YYYY-MM-DD, found '2026-02-30'
 ::error file=studies/korea/index.md,line=70,title=make check%3A framework.entities[0].type::expected one of 'cooperative', 'association', 'mutual-society', 'foundation', 'social-enterprise', 'self-help-group', 'other', found 'social-enterprises'. Did you mean 'social-enterprise'?
 ::error file=studies/notes.txt,title=make check::expected a study folder studies/<slug>/ holding an index.md, found a file
 """  # noqa: E501

@@ -285,35 +285,28 @@ def test_every_study_cites_its_laws_and_has_a_cite_box(built_site: Path):
         bibtex = doc.cssselect(".sse-cite-this pre code")[0].text_content()
         entry = parse_string(bibtex, "bibtex").entries[f"sse-asia:{slug}-2026"]
         assert entry.fields["howpublished"] == "SSE Policy in Asia"
-        assert "authors to be confirmed" in entry.fields["note"]
+        assert entry.fields["note"].startswith("Country summary written for this site")
 
 
-def test_study_head_has_highwire_tags_and_jsonld(tricky_site: Path):
+def test_summary_head_has_article_jsonld_and_no_scholar_tags(tricky_site: Path):
+    # The six country pages are summaries written for this site: described as
+    # such, never offered to Google Scholar (tests/test_honest_dates.py has
+    # the final study with named authors).
     doc = _page(tricky_site, "countries/korea/index.html")
-    meta = [(m.get("name"), m.get("content")) for m in doc.cssselect('meta[name^="citation_"]')]
-    assert meta == [
-        ("citation_title", "The social and solidarity economy in the Republic of Korea"),
-        ("citation_publication_date", "2026/11/30"),
-        ("citation_publisher", "SSE Policy in Asia"),
-        ("citation_language", "en"),
-        (
-            "citation_keywords",
-            "social enterprise certification; cooperatives; social economy; KoSEA; "
-            "self-sufficiency enterprises; village enterprises",
-        ),
-        ("citation_abstract_html_url", "https://example.org/sse/countries/korea/"),
-    ]
+    assert not doc.cssselect('meta[name^="citation_"]')
     data = json.loads(doc.cssselect('script[type="application/ld+json"]')[0].text)
-    assert data["@type"] == "ScholarlyArticle"
+    assert data["@type"] == "Article"
+    assert data["genre"] == "country summary"
     assert data["url"] == "https://example.org/sse/countries/korea/"
     assert data["headline"] == "The social and solidarity economy in the Republic of Korea"
     box = doc.cssselect(".sse-cite-this__text")[0].text_content()
     assert box == (
         "The social and solidarity economy in the Republic of Korea. 2026. SSE Policy in Asia. "
-        "Draft, last revised 30 November 2026; authors to be confirmed. "
+        "Country summary written for this site from public sources; draft, written "
+        "28 November 2026, last revised 30 November 2026. "
         "https://example.org/sse/countries/korea/."
     )
-    # Pages that are not studies carry no scholarly metadata.
+    # Pages that are not country pages carry no such metadata.
     assert not _page(tricky_site, "about/index.html").cssselect('meta[name^="citation_"]')
 
 

@@ -208,7 +208,11 @@ def test_author_date_style_golden():
 # -----------------------------------------------------------------------------
 
 
-def _study(authors: list[Author], title: str = "The SSE in {Korea} & 100% more_") -> Study:
+def _study(
+    authors: list[Author],
+    title: str = "The SSE in {Korea} & 100% more_",
+    status: str = "draft",
+) -> Study:
     return Study(
         slug="korea",
         source="studies/korea/index.md",
@@ -217,18 +221,24 @@ def _study(authors: list[Author], title: str = "The SSE in {Korea} & 100% more_"
         country=Country("KR", "Republic of Korea", "the Republic of Korea", "east-asia"),
         subregion=Subregion("east-asia", "East Asia"),
         authors=authors,
-        status="draft",
-        first_draft=dt.date(2020, 5, 8),
-        last_revised=dt.date(2020, 8, 21),
+        status=status,
+        written=dt.date(2020, 5, 8),
+        revised=dt.date(2020, 8, 21),
         summary="Summary.",
         languages=["en"],
         keywords=["cooperatives"],
     )
 
 
-def test_cite_this_bibtex_parses_back_with_pybtex():
-    authors = [Author("Euiyoung Kim", "SNU", "0000-0002-1825-0097"), Author("Ann O'Neil", "X")]
-    view = cite_this(_study(authors), "SSE Policy in Asia", "https://example.org/countries/korea/")
+AUTHORS = [Author("Euiyoung Kim", "SNU", "0000-0002-1825-0097"), Author("Ann O'Neil", "X")]
+
+
+def test_a_final_study_with_authors_is_a_scholarly_article():
+    view = cite_this(
+        _study(AUTHORS, status="final"),
+        "SSE Policy in Asia",
+        "https://example.org/countries/korea/",
+    )
     entry = parse_string(view.bibtex, "bibtex").entries["sse-asia:korea-2020"]
     assert [str(p) for p in entry.persons["author"]] == ["Kim, Euiyoung", "O'Neil, Ann"]
     from ssesite.citations.references import plain
@@ -236,28 +246,50 @@ def test_cite_this_bibtex_parses_back_with_pybtex():
     assert plain(entry.fields["title"]) == "The SSE in {Korea} & 100% more_"
     assert entry.fields["url"] == "https://example.org/countries/korea/"
     assert entry.fields["year"] == "2020"
+    assert view.noun == "study"
     assert view.text == (
         "Kim, Euiyoung, and Ann O'Neil. 2020. The SSE in {Korea} & 100% more_. "
-        "SSE Policy in Asia. Draft, last revised 21 August 2020. "
+        "SSE Policy in Asia. Written 8 May 2020, last revised 21 August 2020. "
         "https://example.org/countries/korea/."
     )
     assert ("citation_author", "Euiyoung Kim") in view.meta
     assert ("citation_author_orcid", "https://orcid.org/0000-0002-1825-0097") in view.meta
+    assert ("citation_publication_date", "2020/08/21") in view.meta
     assert view.jsonld["@type"] == "ScholarlyArticle"
+    assert view.jsonld["datePublished"] == "2020-08-21"
     assert view.jsonld["author"][0]["affiliation"] == {"@type": "Organization", "name": "SNU"}
 
 
-def test_cite_this_without_authors_or_address_names_nobody():
-    view = cite_this(_study([], "The social and solidarity economy in Korea"), "Site", "")
+def test_a_draft_study_with_authors_is_cited_as_a_draft_without_scholar_tags():
+    view = cite_this(_study(AUTHORS), "SSE Policy in Asia", "https://example.org/countries/korea/")
+    assert view.noun == "study"
+    assert "Draft, written 8 May 2020, last revised 21 August 2020." in view.text
+    assert view.meta == ()
+    assert view.jsonld["@type"] == "Article"
+    assert view.jsonld["genre"] == "country study"
+    assert [a["name"] for a in view.jsonld["author"]] == ["Euiyoung Kim", "Ann O'Neil"]
+    assert "datePublished" not in view.jsonld
+
+
+@pytest.mark.parametrize("status", ["draft", "final"])
+def test_a_summary_names_nobody_and_says_what_it_is(status):
+    view = cite_this(_study([], "The social and solidarity economy in Korea", status), "Site", "")
     entry = parse_string(view.bibtex, "bibtex").entries["sse-asia:korea-2020"]
     assert "author" not in entry.persons
     assert "url" not in entry.fields
+    state = "draft, " if status == "draft" else ""
     assert view.text == (
-        "The social and solidarity economy in Korea. 2020. Site. "
-        "Draft, last revised 21 August 2020; authors to be confirmed."
+        "The social and solidarity economy in Korea. 2020. Site. Country summary written for "
+        f"this site from public sources; {state}written 8 May 2020, last revised 21 August 2020."
     )
-    assert not [name for name, _ in view.meta if name == "citation_author"]
+    assert view.noun == "summary"
+    assert view.meta == ()  # not offered to Google Scholar, even when final
+    assert view.jsonld["@type"] == "Article"
+    assert view.jsonld["genre"] == "country summary"
+    assert view.jsonld["dateCreated"] == "2020-05-08"
+    assert view.jsonld["dateModified"] == "2020-08-21"
     assert "author" not in view.jsonld and "url" not in view.jsonld
+    assert "datePublished" not in view.jsonld
 
 
 # -----------------------------------------------------------------------------

@@ -34,6 +34,8 @@ def poison(project: Path) -> None:
         "authors: []",
         f"authors:\n  - name: {yaml_string(HOSTILE)}\n    affiliation: {yaml_string(HOSTILE)}",
     )
+    # Final with a (fake) named author, so that the Highwire tags carry it too
+    edit(study, "status: draft", "status: final")
     edit(study, "      form: Worker cooperative", f"      form: {yaml_string(HOSTILE)}")
     glossary = project / "data" / "glossary.yml"
     edit(
@@ -91,6 +93,7 @@ def test_hostile_data_is_inert_everywhere(project: Path, tmp_path: Path):
     meta = {m.get("name") or m.get("property"): m.get("content") for m in study.iter("meta")}
     assert meta["og:title"] == HOSTILE
     assert meta["citation_title"] == HOSTILE
+    assert meta["citation_author"] == HOSTILE
 
     glossary = html.parse(str(site / "glossary" / "index.html")).getroot()
     assert any(HOSTILE in e.text_content() for e in glossary.cssselect("article *"))

@@ -59,8 +59,8 @@ def test_front_matter_has_every_field_explained_by_a_comment(project: Path):
         "subregion",
         "authors",
         "status",
-        "first_draft",
-        "last_revised",
+        "written",
+        "revised",
         "summary",
         "languages",
         "keywords",
@@ -72,7 +72,7 @@ def test_front_matter_has_every_field_explained_by_a_comment(project: Path):
     assert data["country"] == "TH"
     assert data["subregion"] == "south-east-asia"
     assert data["status"] == "draft"
-    assert data["first_draft"] == data["last_revised"] == TODAY
+    assert data["written"] == data["revised"] == TODAY
     assert data["title"] == "The social and solidarity economy in Thailand"
 
     # Every field (and every framework block) is preceded by a comment line.

@@ -92,7 +92,7 @@ def test_fieldsdoc_check_names_a_stale_table(tmp_path: Path, capsys):
     assert "found study out of date" in capsys.readouterr().err
     assert fieldsdoc.main(["--root", str(tmp_path), "--write"]) == 0
     assert fieldsdoc.main(["--root", str(tmp_path)]) == 0
-    assert "| `first_draft` | yes | The date of the first draft" in readme.read_text()
+    assert "| `written` | yes | The date this text was first written" in readme.read_text()
 
 
 # -----------------------------------------------------------------------------

@@ -19,8 +19,8 @@ authors:
   - name: Example Author
     affiliation: Example University
 status: draft
-first_draft: 2020-05-08
-last_revised: 2020-08-21
+written: 2020-05-08
+revised: 2020-08-21
 summary: A summary.
 languages: [en]
 keywords: [cooperatives]
@@ -94,7 +94,7 @@ def test_unknown_keys_suggest_the_right_one(tmp_path):
     assert messages(make_root(tmp_path, {"testland": typo})) == [
         "studies/testland/index.md:2: summary: required field is missing; expected a text",
         "studies/testland/index.md:11: sumary: unknown field; expected one of 'title', "
-        "'country', 'subregion', 'authors', 'status', 'first_draft', 'last_revised', "
+        "'country', 'subregion', 'authors', 'status', 'written', 'revised', "
         "'summary', 'languages', 'keywords', 'phase', 'framework'. Did you mean 'summary'?",
         "studies/testland/index.md:24: framework.entities[0].form: required field is missing; "
         "expected a text",
@@ -113,8 +113,8 @@ def test_every_problem_of_a_broken_study_at_once(tmp_path):
     authors:
       - name: Someone
     status: drafted
-    first_draft: 2020-13-01
-    last_revised: yesterday
+    written: 2020-13-01
+    revised: yesterday
     summary: ""
     languages: [english]
     keywords: cooperatives
@@ -139,9 +139,9 @@ def test_every_problem_of_a_broken_study_at_once(tmp_path):
         "expected a text",
         "studies/testland/index.md:7: status: expected one of 'draft', 'review', 'final', "
         "found 'drafted'. Did you mean 'draft'?",
-        "studies/testland/index.md:8: first_draft: expected a real calendar date written "
+        "studies/testland/index.md:8: written: expected a real calendar date written "
         "YYYY-MM-DD, found '2020-13-01'",
-        "studies/testland/index.md:9: last_revised: expected a date written YYYY-MM-DD, "
+        "studies/testland/index.md:9: revised: expected a date written YYYY-MM-DD, "
         "found 'yesterday'",
         "studies/testland/index.md:10: summary: expected a text, found an empty text",
         "studies/testland/index.md:11: languages[0]: expected a BCP 47 language tag such as "
@@ -209,14 +209,14 @@ def test_front_matter_missing_or_not_a_mapping(tmp_path):
 
 def test_duplicate_keys_tabs_and_dates_out_of_order(tmp_path):
     twice = VALID.replace("status: draft\n", "status: draft\nstatus: final\n")
-    order = VALID.replace("last_revised: 2020-08-21", "last_revised: 2019-01-01")
+    order = VALID.replace("revised: 2020-08-21", "revised: 2019-01-01")
     tabs = VALID.replace("authors:\n  - name", "authors:\n\t- name")
     root = make_root(
         tmp_path,
         {"twice": twice, "order": order.replace("JP", "CN"), "tabs": tabs.replace("JP", "KR")},
     )
     assert messages(root) == [
-        "studies/order/index.md:10: last_revised: expected a date on or after first_draft "
+        "studies/order/index.md:10: revised: expected a date on or after written "
         "(2020-05-08), found '2019-01-01'",
         "studies/tabs/index.md:6: the YAML cannot be read: while scanning for the next token, "
         "found character '\\t' that cannot start any token (use spaces, not tabs, to indent YAML)",

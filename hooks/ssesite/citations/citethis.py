@@ -1,13 +1,19 @@
-"""'Cite this study': a formatted citation, a BibTeX entry and scholarly metadata.
+"""'Cite this': a formatted citation, a BibTeX entry and machine-readable metadata.
 
-Everything is built from the study's front matter (authors, title, dates,
-summary, keywords), the site name and the page's public address. A study
-whose authors are not public yet is cited under its title, with "authors to
-be confirmed"; nobody is named who is not in the front matter. Without a
-public address (no `site_url`) the URL is left out rather than guessed.
+Everything is built from the text's front matter (authors, title, dates,
+summary, keywords), the site name and the page's public address. Each page
+is described as what it is:
 
-The view is plain data: the templates make the box, the Highwire
-`citation_*` meta tags and the schema.org JSON-LD (through `tojson`).
+- a country summary written for this site (no named authors) is cited under
+  its title as a summary, with the dates it was written and revised, and is
+  described to machines as a schema.org `Article` of that genre;
+- a study with named authors that is not final is cited as a draft;
+- only a final study with named authors gets the Highwire `citation_*` tags
+  that Google Scholar reads, and a schema.org `ScholarlyArticle`.
+
+Nobody is named who is not in the front matter. Without a public address
+(no `site_url`) the URL is left out rather than guessed. The view is plain
+data: the templates make the box, the tags and the JSON-LD (through `tojson`).
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ from .references import Segment, format_reference, text_of
 # -----------------------------------------------------------------------------
 
 STATUS_NOTES = {
-    "draft": "Draft",
-    "review": "Version under review",
+    "draft": "draft",
+    "review": "version under review",
     "final": "",
 }
+# What a summary (Study.noun) is called in its citation, before its dates
+SUMMARY_NOTE = "Country summary written for this site from public sources"
 # Characters with a meaning in BibTeX values, and how to write them literally.
 BIBTEX_ESCAPES = {
     "\\": r"\textbackslash{}",
@@ -53,6 +61,8 @@ class CiteThis:
     """What the templates need to offer a study for citation."""
 
     key: str
+    noun: str
+    """'summary' or 'study': the box's heading says which."""
     segments: tuple[Segment, ...]
     bibtex: str
     meta: tuple[tuple[str, str], ...]
@@ -71,7 +81,7 @@ class CiteThis:
 
 def cite_this(study, site_name: str, url: str) -> CiteThis:
     """The citation data of `study`, published on `site_name` at `url` ('' if unknown)."""
-    revised = study.last_revised
+    revised = study.revised
     year = str(revised.year)
     key = f"sse-asia:{study.slug}-{year}"
     note = _note(study)
@@ -95,11 +105,12 @@ def cite_this(study, site_name: str, url: str) -> CiteThis:
     reference = format_reference(key, entry, _label(study, year), "")
     return CiteThis(
         key=key,
+        noun=study.noun,
         segments=reference.segments,
         bibtex=bibtex_entry(
             "misc", key, [("author", " and ".join(_escape_name(n) for n in authors)), *fields]
         ),
-        meta=tuple(_highwire(study, site_name, url)),
+        meta=tuple(_highwire(study, site_name, url)) if study.is_scholarly else (),
         jsonld=_jsonld(study, site_name, url),
     )
 
@@ -125,13 +136,13 @@ def bibtex_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
 
 
 def _note(study) -> str:
-    parts = []
+    """'Country summary written for this site …; draft, written 28 November 2026, …'."""
+    dates = f"written {long_date(study.written)}, last revised {long_date(study.revised)}"
     status = STATUS_NOTES.get(study.status, "")
-    day = long_date(study.last_revised)
-    parts.append(f"{status}, last revised {day}" if status else f"Last revised {day}")
-    if not study.authors:
-        parts.append("authors to be confirmed")
-    return "; ".join(parts)
+    parts = [SUMMARY_NOTE] if study.noun == "summary" else []
+    parts.append(f"{status}, {dates}" if status else dates)
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]
 
 
 def _label(study, year: str) -> str:
@@ -164,7 +175,7 @@ def _highwire(study, site_name: str, url: str) -> list[tuple[str, str]]:
             meta.append(("citation_author_institution", author.affiliation))
         if author.orcid:
             meta.append(("citation_author_orcid", f"https://orcid.org/{author.orcid}"))
-    meta.append(("citation_publication_date", study.last_revised.strftime("%Y/%m/%d")))
+    meta.append(("citation_publication_date", study.revised.strftime("%Y/%m/%d")))
     meta.append(("citation_publisher", site_name))
     for language in study.languages:
         meta.append(("citation_language", language))
@@ -178,12 +189,14 @@ def _highwire(study, site_name: str, url: str) -> list[tuple[str, str]]:
 def _jsonld(study, site_name: str, url: str) -> dict:
     data: dict = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": "ScholarlyArticle" if study.is_scholarly else "Article",
         "headline": study.title,
         "name": study.title,
+        "genre": f"country {study.noun}",
+        "description": study.kind_note,
         "abstract": study.summary,
-        "dateCreated": study.first_draft.isoformat(),
-        "dateModified": study.last_revised.isoformat(),
+        "dateCreated": study.written.isoformat(),
+        "dateModified": study.revised.isoformat(),
         "creativeWorkStatus": {
             "draft": "Draft",
             "review": "Under review",
@@ -205,8 +218,8 @@ def _jsonld(study, site_name: str, url: str) -> dict:
                 person["identifier"] = f"https://orcid.org/{author.orcid}"
             authors.append(person)
         data["author"] = authors
-    if study.is_final:
-        data["datePublished"] = study.last_revised.isoformat()
+    if study.is_scholarly:
+        data["datePublished"] = study.revised.isoformat()
     if url:
         data["url"] = url
         data["mainEntityOfPage"] = url

@@ -99,8 +99,8 @@ def new_study(root: Path, code: str, today: dt.date) -> Created:
         "title": yaml_scalar(f"The social and solidarity economy in {country.name_in_sentence}"),
         "country": country.code,
         "subregion": country.subregion,
-        "first_draft": today.isoformat(),
-        "last_revised": today.isoformat(),
+        "written": today.isoformat(),
+        "revised": today.isoformat(),
         "summary": ">-\n" + textwrap.indent(summary, "  "),
     }
     context = {
@@ -145,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("country", nargs="?", default="", help="ISO 3166-1 alpha-2 code, e.g. TH")
     parser.add_argument("--root", default=".", type=Path, help="project root (default: .)")
     parser.add_argument(
-        "--today", type=dt.date.fromisoformat, default=None, help="date of the first draft"
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="the date written (and revised) of the new study",
     )
     args = parser.parse_args(argv)
     root = args.root.resolve()

@@ -33,6 +33,13 @@ STATUSES = ("draft", "review", "final")
 FRAMEWORK = "data/framework.yml"
 SOURCE_KEY = "the bibliography key of the source that records the status, such as 'kr:sepa-2007'"
 
+# What a text is, by its noun (Study.noun): a summary has no named authors.
+KIND_NOTES = {
+    "summary": "A country summary written for this site from public sources; "
+    "not the project's country study.",
+    "study": "A country study by the authors named here.",
+}
+
 # Files at the top of studies/ that are not studies.
 NOT_STUDIES = {"README.md"}
 
@@ -117,7 +124,7 @@ class Instrument:
     checked: dt.date = declare(
         Date(),
         "the date the status was last checked against its source, YYYY-MM-DD, on or before "
-        'last_revised; pages show "status as of" this date',
+        'revised; pages show "status as of" this date',
     )
     """When the status was last checked against its source."""
     source: str = declare(
@@ -230,8 +237,10 @@ class Study:
             of=Author,
             expected="a list of authors, each with name and affiliation",
         ),
-        "The authors, each with a name, an affiliation and an optional ORCID iD. "
-        "Keep the empty list [] while the authors are to be confirmed.",
+        "The authors, each with a name, an affiliation and an optional ORCID iD. Keep the "
+        "empty list [] for a summary written for this site, which names no authors; a text "
+        "with authors is called a study, and only a final study with named authors is "
+        "described to Google Scholar.",
         example="authors:\n  - name: Full Name\n    affiliation: University or organisation\n"
         "    orcid: 0000-0002-1825-0097",
         start="[]",
@@ -242,11 +251,16 @@ class Study:
         '("Drafts") says how the public site treats them.',
         start="draft",
     )
-    first_draft: dt.date = declare(Date(), "The date of the first draft, written YYYY-MM-DD.")
-    last_revised: dt.date = declare(
+    written: dt.date = declare(
         Date(),
-        "The date of the latest revision, YYYY-MM-DD, on or after first_draft. "
-        "Change it whenever you revise the study.",
+        "The date this text was first written, YYYY-MM-DD. It dates this page, not the "
+        "project: the project's events (its workshops, the conference, its publications) "
+        "are in data/programme.yml and the news.",
+    )
+    revised: dt.date = declare(
+        Date(),
+        "The date this text was last revised, YYYY-MM-DD, on or after written. Change it "
+        "whenever you revise the text or check a status again.",
     )
     summary: str = declare(
         Text(),
@@ -318,9 +332,34 @@ class Study:
     def is_final(self) -> bool:
         return self.status == "final"
 
+    @property
+    def is_scholarly(self) -> bool:
+        """Final with named authors: described and cited as a scholarly article.
+
+        Anything else is described as what it is, a summary written for this
+        site (or a draft of a study), without scholarly metadata.
+        """
+        return self.is_final and bool(self.authors)
+
+    @property
+    def noun(self) -> str:
+        """What the text is called: a study has named authors, a summary none."""
+        return "study" if self.authors else "summary"
+
+    @property
+    def kind_note(self) -> str:
+        """What the text is, in one sentence for readers (the fact box, Cite this)."""
+        return KIND_NOTES[self.noun]
+
     def instrument(self, id: str) -> Instrument | None:
         return next((i for i in self.instruments if i.id == id), None)
 
+
+# Front-matter keys that were renamed: old -> (new, what the new one holds)
+RENAMED = {
+    "first_draft": ("written", "the date this text was first written"),
+    "last_revised": ("revised", "the date this text was last revised"),
+}
 
 # The keys of the front matter and of its framework block (derived)
 FIELDS = tuple(keys(Study))

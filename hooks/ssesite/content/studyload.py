@@ -14,11 +14,13 @@ from ..core.fields import ORCID, SLUG, Record, read_front_matter
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
 from ..core.schema import complete, read
+from ..core.yamlsource import Located
 from .countries import Countries, Country, Subregion
 from .framework import STUDY_VOCABULARIES, Framework
 from .studies import (
     FRAMEWORK_BLOCKS,
     NOT_STUDIES,
+    RENAMED,
     Author,
     EcosystemItem,
     Entity,
@@ -103,13 +105,14 @@ def load_study(
         ),
     }
     vocabularies["subregions"] = countries.subregion_ids
+    _renamed_keys(meta, meta.located)
     values = read(meta, Study, readers, vocabularies)
-    first_draft, last_revised = values["first_draft"], values["last_revised"]
-    if first_draft and last_revised and last_revised < first_draft:
+    written, revised = values["written"], values["revised"]
+    if written and revised and revised < written:
         meta.expected(
-            "last_revised",
-            f"a date on or after first_draft ({first_draft.isoformat()})",
-            last_revised.isoformat(),
+            "revised",
+            f"a date on or after written ({written.isoformat()})",
+            revised.isoformat(),
         )
 
     if len(problems) > before:
@@ -118,10 +121,10 @@ def load_study(
     original = Original(
         source=file,
         languages=tuple(values["languages"]),
-        revised=last_revised,
-        revised_field="last_revised",
+        revised=revised,
+        revised_field="revised",
         framework=values["framework"],
-        framework_of=lambda meta: _framework_block(meta, vocabularies),
+        framework_of=lambda meta: _framework_block(meta, vocabularies, revised),
     )
     translations = load_translations(root, folder, original, problems)
     return Study(
@@ -203,12 +206,29 @@ def _languages(meta: Record) -> list[str]:
     return tags
 
 
+def _renamed_keys(meta: Record, located: Located) -> None:
+    """One problem per renamed key, then read its value under the new name.
+
+    So a study written before the rename gets "write 'written'" once,
+    rather than an unknown field and a missing one.
+    """
+    for old, (new, what) in RENAMED.items():
+        if old not in meta.data:
+            continue
+        meta.expected(old, f"'{new}' ({what}; the field was renamed)", old)
+        data = {k: v for k, v in meta.data.items() if k != old}
+        if new not in data:
+            data[new] = meta.data[old]
+            located.lines[(new,)] = meta.line(old)
+        meta.data = data
+
+
 def _revised_bound(values: dict) -> dt.date | None:
-    """The study's last_revised date, when it is valid (statuses are checked by then)."""
-    first_draft, last_revised = values["first_draft"], values["last_revised"]
-    if last_revised is None or (first_draft and last_revised < first_draft):
+    """The study's revised date, when it is valid (statuses are checked by then)."""
+    written, revised = values["written"], values["revised"]
+    if revised is None or (written and revised < written):
         return None  # its own problem is the one to report
-    return last_revised
+    return revised
 
 
 def _framework_block(meta: Record, vocabularies: dict, revised: dt.date | None) -> StudyFramework:
@@ -299,7 +319,7 @@ def _instrument_id(seen_ids: set[str]):
 def _checked(revised: dt.date | None):
     """The reader of the date a status was checked: not after the study was revised.
 
-    Checking a status is revising the text, so the study's last_revised date
+    Checking a status is revising the text, so the study's revised date
     moves with it. The source's key is checked against the bibliographies
     later (`citations.load.check_status_sources`).
     """
@@ -309,7 +329,7 @@ def _checked(revised: dt.date | None):
         if checked and revised and checked > revised:
             item.expected(
                 key,
-                f"a date on or before the study's last_revised date ({revised.isoformat()})",
+                f"a date on or before the study's revised date ({revised.isoformat()})",
                 checked.isoformat(),
             )
         return checked

@@ -5,7 +5,7 @@ A study's translation is `studies/<slug>/index.<lang>.md`; a docs page's is
 are read and checked here, the same way. A translation has front matter of
 its own: the translated `title` and `summary` (a docs page: `description`,
 optional), `translation_of: {revised: DATE}` (the revision of the original
-it was made from: a study's `last_revised`, a docs page's `revised`),
+it was made from: a study's or a docs page's `revised`),
 optional `reviewed: true` once a native speaker has reviewed it, and for a
 study optionally the original's `framework:` data unchanged (the data is the
 original's; a translation never has other data). Its body is the translated
@@ -67,7 +67,7 @@ class Original:
     languages: tuple[str, ...]
     """The languages the original is written in (the first is its language)."""
     revised: dt.date | None
-    """The original's revision (a study's `last_revised`, a docs page's `revised`)."""
+    """The original's revision (the `revised` date of a study or a docs page)."""
     revised_field: str
     fields: tuple[str, ...] = STUDY_FIELDS
     """The fields of a translation's front matter (STUDY_FIELDS or PAGE_FIELDS)."""

@@ -73,7 +73,7 @@ class GeneratedFile:
 def study_files(project: Project, site_name: str, site_url: str) -> list[GeneratedFile]:
     """Country pages, the files published beside them, the index and comparison.
 
-    `site_name` and `site_url` go into each study's "Cite this study" box.
+    `site_name` and `site_url` go into each study's "Cite this" box.
     """
     files: list[GeneratedFile] = []
     for study in project.studies:

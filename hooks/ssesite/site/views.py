@@ -33,8 +33,8 @@ from .tilemap import tilemap_view
 
 # A study's status ("Draft", "Under review", ...) is shown by the templates,
 # in the page's language, from partials/sse/strings.html (keys status.*).
-KIND_LABEL = "Country study"
-"""What a study page is, said above its title."""
+KIND_LABELS = {"summary": "Country summary", "study": "Country study"}
+"""What a country page is (by `Study.noun`), said above its title."""
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -71,7 +71,8 @@ def study_view(study: Study, project: Project) -> dict:
     return {
         "study": study,
         "nav_title": study_label(study, ordered_studies(project)),
-        "kind_label": KIND_LABEL,
+        "kind_label": KIND_LABELS[study.noun],
+        "kind_note": study.kind_note,
         "body": text.body,
         "to_come": join_names([in_sentence(title) for title in text.to_come]),
         "presentations": study_presentations(project, study),
@@ -125,8 +126,8 @@ def translation_view(study: Study, translation: Translation, project: Project) -
         "translation": translation,
         "status": study.status,
         "original_lang": study.languages[0],
-        "original_revised": study.last_revised,
-        "outdated": translation.of_revision < study.last_revised,
+        "original_revised": study.revised,
+        "outdated": translation.of_revision < study.revised,
         "versions": study_versions(study, here),
         "links": {
             "original": relative_url(study_uri(study.slug), here),
