@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def test_a_translation_loads_beside_its_study_and_is_not_published_as_a_file(tmp
             "index.id.md",
             TRANSLATION.replace("2020-08-21", "2021-01-01"),
             "studies/testland/index.id.md:4: translation_of.revised: expected a date on or "
-            "before the original's last_revised (2020-08-21), found '2021-01-01'",
+            "before the original's revised date (2020-08-21), found '2021-01-01'",
         ),
         (
             "index.id.md",
@@ -132,7 +133,10 @@ def test_the_indonesian_study_page_and_its_original_point_to_each_other(public_s
     # Material's interface strings in Bahasa Indonesia, and the site's own
     assert page.cssselect(".md-search__input")[0].get("placeholder") == "Cari"
     notice = page.cssselect(".sse-translation")[0].text_content()
-    assert "2020-08-21" in notice and "Belum ditinjau oleh penutur asli" in notice
+    (study,) = [s for s in load_project(ROOT).studies if s.slug == "indonesia"]
+    (translation,) = [t for t in study.translations if t.lang == "id"]
+    assert translation.of_revision.isoformat() in notice
+    assert "Belum ditinjau oleh penutur asli" in notice
     assert not page.cssselect(".sse-translation__outdated")
     # The switcher, on both pages
     switch = page.cssselect("nav.sse-languages")[0]
@@ -142,7 +146,7 @@ def test_the_indonesian_study_page_and_its_original_point_to_each_other(public_s
     assert back.get("href") == "id/"
     # The whole text is translated, with its citations resolved
     headings = [h.text_content().rstrip("¶") for h in page.cssselect("article h2")]
-    assert headings[:2] == ["Cakupan studi ini", "Lanskap organisasi"]
+    assert headings[:2] == ["Cakupan ringkasan ini", "Lanskap organisasi"]
     assert page.cssselect("article a[href*='#ref-']")
 
 
@@ -163,8 +167,8 @@ def test_every_study_has_its_title_and_summary_in_its_national_language(public_s
 def test_a_translation_of_an_older_revision_says_the_original_is_newer(project: Path):
     index = project / "studies" / "korea" / "index.md"
     text = index.read_text(encoding="utf-8")
-    index.write_text(text.replace("last_revised: 2020-08-21", "last_revised: 2020-09-30"))
+    index.write_text(re.sub(r"(?m)^revised: .*$", "revised: 2099-09-30", text, count=1))
     site = build_site(project)
     page = html.parse(str(site / "countries/korea/ko/index.html")).getroot()
     outdated = page.cssselect(".sse-translation__outdated")[0].text_content()
-    assert "2020-09-30" in outdated and "영어 원문이 그 후 개정되었습니다" in outdated
+    assert "2099-09-30" in outdated and "영어 원문이 그 후 개정되었습니다" in outdated
