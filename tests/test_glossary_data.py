@@ -272,7 +272,7 @@ BAD_CASES = {
             "found 'concepts'. Did you mean 'concept'?",
             "data/glossary.yml:15: sse.defintion: unknown field; expected one of 'id', "
             "'term', 'aliases', 'plurals', 'autolink', 'category', 'definition', 'note', "
-            "'source', 'local_names', 'related'. Did you mean 'definition'?",
+            "'source', 'local_names', 'variants', 'related'. Did you mean 'definition'?",
             "data/glossary.yml:18: sse.autolink: expected true or false, found 'sometimes'",
         ],
     ),

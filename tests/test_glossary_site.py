@@ -12,6 +12,7 @@ from lxml import html
 from mkdocs.exceptions import PluginError
 from ssesite.core.problems import Problems
 from ssesite.glossary.load import load_glossary
+from ssesite.site.project import load_project
 
 from tests.conftest import build_site
 
@@ -141,16 +142,21 @@ def test_used_in_lists_are_kept_out_of_the_search_index(built_site, glossary_pag
 def test_term_links_are_first_uses_with_tooltips_outside_headings_and_code(
     built_site, glossary_page, glossary
 ):
+    # A country's pages (its summary and translations) show its variant of a
+    # definition (tests/test_glossary_variants.py); other pages the general one.
+    countries = {s.slug: s.country.code for s in load_project(ROOT).studies}
     total = 0
     for page in pages(built_site):
         url = url_of(built_site, page)
+        parts = url.split("/")
+        country = countries.get(parts[1], "") if parts[0] == "countries" else ""
         links = parse(page).cssselect("article a.sse-term")
         terms = [a.get("data-term") for a in links]
         assert len(terms) == len(set(terms)), url
         for link in links:
             total += 1
             term = glossary.get(link.get("data-term"))
-            assert link.get("title") == term.definition
+            assert link.get("title") == term.definition_for(country)
             assert resolve(url, link.get("href")) == ("glossary/", term.id)
             ancestors = {a.tag for a in link.iterancestors()}
             assert not ancestors & SKIPPED_ANCESTORS, (url, link.text_content())

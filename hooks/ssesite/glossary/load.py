@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..content.countries import Countries
 from ..core.fields import SLUG, Record
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, did_you_mean
@@ -20,7 +21,7 @@ from ..core.schema import complete, keys, read
 from ..core.sources import expected_source, non_source
 from ..core.yamlsource import Located, format_path, load_yaml
 from .matcher import tokens_ok
-from .model import Category, Glossary, LocalName, Source, Term, name_key
+from .model import COUNTRY, Category, Glossary, LocalName, Source, Term, Variant, name_key
 
 # -----------------------------------------------------------------------------
 # Data
@@ -84,11 +85,13 @@ def load_glossary(
     problems: Problems,
     bib_keys: Iterable[str] | None = None,
     parse_yaml=load_yaml,
+    countries: Countries | None = None,
 ) -> Glossary:
     """Read the glossary; problems go to `problems`. A missing file is an empty glossary.
 
     `bib_keys`: the keys of the bibliography, when the project has one; a
-    `source.bib` key is then checked against them.
+    `source.bib` key is then checked against them. `countries`: the known
+    countries, against which the variants' `country` codes are checked.
     """
     if not path.is_file():
         return Glossary()
@@ -112,7 +115,7 @@ def load_glossary(
         if not record.is_mapping("a term (id, term, definition, ...)"):
             continue
         records.append(record)
-        term = _read_term(record, categories, seen_ids, known_bib)
+        term = _read_term(record, categories, seen_ids, known_bib, countries)
         if term is not None:
             terms.append(term)
 
@@ -160,6 +163,7 @@ def _read_term(
     categories: list[Category],
     seen_ids: dict[str, int],
     known_bib: set[str] | None,
+    countries: Countries | None = None,
 ) -> Term | None:
     readers = {
         "id": lambda record, key, values: _read_id(record, seen_ids),
@@ -174,11 +178,48 @@ def _read_term(
         "definition": lambda record, key, values: _definition(record),
         "source": lambda record, key, values: _source(record, known_bib),
         "local_names": lambda record, key, values: tuple(_local_names(record)),
+        "variants": lambda record, key, values: tuple(_variants(record, known_bib, countries)),
     }
     vocabularies = {"categories": [c.id for c in categories]}
     values = read(record, Term, readers, vocabularies)
     values["related"] = tuple(values["related"])
     return Term(**values, line=record.line()) if complete(Term, values) else None
+
+
+def _variants(
+    record: _TermRecord, known_bib: set[str] | None, countries: Countries | None
+) -> list[Variant]:
+    """The term's country variants: a known country once each, a short definition, a source."""
+    variants: list[Variant] = []
+    seen: dict[str, int] = {}
+    for item in record.items("variants", expected="a list of country variants"):
+        if not item.is_mapping("a variant: country, definition and source"):
+            continue
+        readers = {
+            "country": lambda item, key, values: _variant_country(item, countries, seen),
+            "definition": lambda item, key, values: _definition(item),
+            "source": lambda item, key, values: _source(item, known_bib),
+        }
+        values = read(item, Variant, readers)
+        if complete(Variant, values):
+            variants.append(Variant(**values))
+    return variants
+
+
+def _variant_country(item: Record, countries: Countries | None, seen: dict[str, int]):
+    code = item.text("country", expected=COUNTRY)
+    if code is None:
+        return None
+    if countries is not None and countries.get(code) is None:
+        item.expected("country", COUNTRY, code, countries.suggest(code))
+        return None
+    if code in seen:
+        item.expected(
+            "country", f"one variant per country ('{code}' is also on line {seen[code]})", code
+        )
+        return None
+    seen[code] = item.line("country")
+    return code
 
 
 def _read_id(record: _TermRecord, seen_ids: dict[str, int]) -> str | None:

@@ -82,11 +82,13 @@ class Marker:
         self.matcher = glossary.matcher
         self.macros = env.get_template(TEMPLATE).module
 
-    def mark(self, source: str, page_url: str, *, auto: bool = True) -> Marked:
+    def mark(self, source: str, page_url: str, *, auto: bool = True, country: str = "") -> Marked:
         """Link the first use of each term in the HTML `source` of the page at `page_url`.
 
         With `auto` false, only the author's `term:` links are turned into
-        glossary links (for pages that opt out of marking).
+        glossary links (for pages that opt out of marking). On a page about
+        `country` (an ISO code), a term's tooltip is that country's variant
+        of its definition when it has one.
         """
         href = link(self.glossary_url, page_url) + "#"
         result = Marked(source)
@@ -109,7 +111,8 @@ class Marker:
                     term = self.glossary.by_id[found.term_id]
                     raw = Markup(text[found.start : found.end])
                     pieces.append(source[copied : token.start + found.start])
-                    pieces.append(self.macros.term_link(term, href + term.id, raw))
+                    definition = term.definition_for(country)
+                    pieces.append(self.macros.term_link(term, href + term.id, raw, definition))
                     copied = token.start + found.end
             elif kind == START:
                 tag = token.tag
@@ -118,7 +121,7 @@ class Marker:
                 )
                 if tag == "a" and (token.attr("href") or "").startswith(SCHEME):
                     pieces.append(source[copied : token.start])
-                    pieces.append(self._explicit(token, href, seen, result))
+                    pieces.append(self._explicit(token, href, seen, result, country))
                     copied = token.end
                 elif tag == "a" and token.attr("data-term") in self.glossary.by_id:
                     # Already a term link (HTML marked before): never wrap twice.
@@ -137,7 +140,7 @@ class Marker:
             result.html = "".join(pieces)
         return result
 
-    def _explicit(self, token, href: str, seen: set[str], result: Marked) -> str:
+    def _explicit(self, token, href: str, seen: set[str], result: Marked, country: str) -> str:
         term_id = token.attr("href")[len(SCHEME) :]
         term = self.glossary.get(term_id)
         if term is None:
@@ -149,7 +152,7 @@ class Marker:
         classes = (attrs.get("class") or "").split()
         attrs["class"] = " ".join([*classes, "sse-term"] if "sse-term" not in classes else classes)
         if not attrs.get("title"):
-            attrs["title"] = term.definition
+            attrs["title"] = term.definition_for(country)
         attrs["data-term"] = term.id
         return self.macros.explicit_link(list(attrs.items()))
 
@@ -159,7 +162,9 @@ class Marker:
 # -----------------------------------------------------------------------------
 
 
-def mark_page(context, glossary_url: str, html: str, page_url: str, auto: bool) -> Marked:
+def mark_page(
+    context, glossary_url: str, html: str, page_url: str, auto: bool, country: str = ""
+) -> Marked:
     """Mark one page with the project's glossary (a `background` task).
 
     `context` is the build's `pages.Context`; the marker is made once per
@@ -169,7 +174,7 @@ def mark_page(context, glossary_url: str, html: str, page_url: str, auto: bool) 
     marker = markers.get(glossary_url)
     if marker is None:
         marker = markers[glossary_url] = Marker(context.project.glossary, context.env, glossary_url)
-    return marker.mark(html, page_url, auto=auto)
+    return marker.mark(html, page_url, auto=auto, country=country)
 
 
 # -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ FILE = "data/glossary.yml"
 
 
 SCHEME = "term:"
+COUNTRY = "an ISO 3166-1 alpha-2 country code such as 'KR'"
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -60,6 +61,26 @@ class Source:
     )
     label: str = declare(
         Text(), "The link text; the web site's name otherwise.", required=False, default=""
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Variant:
+    """What a term means in one country, where that country's law or policy differs."""
+
+    country: str = declare(
+        Custom(expected=COUNTRY),
+        "The country, as its ISO 3166-1 alpha-2 code (`KR`), as in the studies' `country`. "
+        "One variant per country.",
+    )
+    definition: str = declare(
+        Custom(expected="a short definition in your own words"),
+        "What the term means in that country, at most 300 characters: the tooltip on that "
+        "country's pages (its summary and translations) and a line of the glossary entry.",
+    )
+    source: Source = declare(
+        Nested(of=Source, expected="a mapping with 'url' or 'bib'"),
+        "Where that meaning comes from: the country's law or policy first, as `url` or `bib`.",
     )
 
 
@@ -122,6 +143,14 @@ class Term:
         required=False,
         default=(),
     )
+    variants: tuple[Variant, ...] = declare(
+        Records(of=Variant),
+        "Country-specific definitions, where a country's law or policy gives the term its "
+        "own meaning (a certification, a legal form). The `definition` above stays the "
+        "general one.",
+        required=False,
+        default=(),
+    )
     related: tuple[str, ...] = declare(
         Texts(expected="a list of term ids"),
         "Ids of related terms, linked from the entry.",
@@ -133,6 +162,11 @@ class Term:
     def names(self) -> list[str]:
         """The term, its aliases and its explicit plurals, in that order."""
         return [self.term, *self.aliases, *(self.plurals or ())]
+
+    def definition_for(self, country: str = "") -> str:
+        """The definition on a page about `country` (an ISO code; '' for other pages)."""
+        variant = next((v for v in self.variants if v.country == country), None)
+        return variant.definition if variant else self.definition
 
 
 @dataclass

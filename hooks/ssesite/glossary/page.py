@@ -18,7 +18,7 @@ from ..citations.references import text_of
 from ..core.languages import language_name
 from ..core.urls import link
 from .mark import TEMPLATE, Usage
-from .model import Glossary, Term, letter_of
+from .model import Glossary, Source, Term, letter_of
 
 # -----------------------------------------------------------------------------
 # Data
@@ -38,15 +38,19 @@ NOT_MARKED = frozenset({GLOSSARY, "countries/index.md", "countries/compare.md"})
 # -----------------------------------------------------------------------------
 
 
-def page_view(glossary: Glossary, citations=None) -> dict:
-    """Everything the glossary page template needs: A–Z groups of entries."""
+def page_view(glossary: Glossary, citations=None, countries=None) -> dict:
+    """Everything the glossary page template needs: A–Z groups of entries.
+
+    `countries` (content.countries.Countries) names the countries of the
+    terms' variants; without it they are shown by code.
+    """
     entries = sorted(glossary.terms, key=lambda t: (t.term.casefold(), t.id))
     groups: list[dict] = []
     for term in entries:
         letter = letter_of(term.term)
         if not groups or groups[-1]["letter"] != letter:
             groups.append({"letter": letter, "anchor": _letter_anchor(letter), "entries": []})
-        groups[-1]["entries"].append(entry_view(term, glossary, citations))
+        groups[-1]["entries"].append(entry_view(term, glossary, citations, countries))
     present = {g["letter"] for g in groups}
     alphabet = [
         {"letter": c, "anchor": _letter_anchor(c) if c in present else ""}
@@ -60,17 +64,8 @@ def page_view(glossary: Glossary, citations=None) -> dict:
     return {"groups": groups, "alphabet": alphabet, "count": len(entries)}
 
 
-def entry_view(term: Term, glossary: Glossary, citations=None) -> dict:
+def entry_view(term: Term, glossary: Glossary, citations=None, countries=None) -> dict:
     """One glossary entry; a `bib:` source is shown as its formatted reference."""
-    source = {
-        "href": term.source.url,
-        "label": term.source.label or _source_label(term),
-        "bib": term.source.bib,
-    }
-    if term.source.bib and citations is not None and term.source.bib in citations.entries:
-        reference = citations.reference(term.source.bib)
-        source["label"] = term.source.label or text_of(reference.segments)
-        source["href"] = next((s.url for s in reference.segments if s.url), "")
     return {
         "id": term.id,
         "term": term.term,
@@ -82,7 +77,16 @@ def entry_view(term: Term, glossary: Glossary, citations=None) -> dict:
             {"lang": n.lang, "text": n.text, "language": language_name(n.lang)}
             for n in term.local_names
         ],
-        "source": source,
+        "source": _source_view(term.source, citations),
+        "variants": [
+            {
+                "country": _country_name(v.country, countries),
+                "code": v.country,
+                "definition": v.definition,
+                "source": _source_view(v.source, citations),
+            }
+            for v in term.variants
+        ],
         "related": [
             {"id": r, "term": glossary.get(r).term} for r in term.related if glossary.get(r)
         ],
@@ -120,7 +124,22 @@ def _letter_anchor(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter in string.ascii_uppercase else "letter-other"
 
 
-def _source_label(term: Term) -> str:
-    if term.source.url:
-        return urlsplit(term.source.url).hostname or term.source.url
-    return term.source.bib
+def _source_view(source: Source, citations=None) -> dict:
+    """A source's link and label: a `bib` key's formatted reference, else the address's host."""
+    view = {"href": source.url, "label": source.label or _source_label(source), "bib": source.bib}
+    if source.bib and citations is not None and source.bib in citations.entries:
+        reference = citations.reference(source.bib)
+        view["label"] = source.label or text_of(reference.segments)
+        view["href"] = next((s.url for s in reference.segments if s.url), "")
+    return view
+
+
+def _source_label(source: Source) -> str:
+    if source.url:
+        return urlsplit(source.url).hostname or source.url
+    return source.bib
+
+
+def _country_name(code: str, countries=None) -> str:
+    country = countries.get(code) if countries is not None else None
+    return country.name if country is not None else code

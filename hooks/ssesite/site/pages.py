@@ -159,7 +159,7 @@ def bibliography_page(context: Context) -> str:
 
 def glossary_page(context: Context) -> str:
     project = context.project
-    view = glossarypage.page_view(project.glossary, project.citations)
+    view = glossarypage.page_view(project.glossary, project.citations, project.countries)
     return render.render(context.env, "content/glossary.md", view=view)
 
 

@@ -84,6 +84,9 @@ class Marking:
     html: str
     """The HTML that was sent to be marked."""
     auto: bool
+    country: str
+    """The country the page is about ('' for none): its terms' tooltips use that
+    country's variant of a definition, when the glossary has one."""
     pending: Pending
     marked: glossarymark.Marked | None = None
 
@@ -271,8 +274,10 @@ class Build:
         auto = glossarypage.is_marked(page.uri, meta)
         if not auto and SCHEME not in html:
             return
-        task = (glossarymark.mark_page, self.glossary_url, html, page.url, auto)
-        self.marking[page.uri] = Marking(page, html, auto, self.pool.submit(*task))
+        study = self.project.study_at(page.uri)  # a summary or one of its translations
+        country = study.country.code if study is not None else ""
+        task = (glossarymark.mark_page, self.glossary_url, html, page.url, auto, country)
+        self.marking[page.uri] = Marking(page, html, auto, country, self.pool.submit(*task))
 
     # -- once every page is converted ----------------------------------------
 
@@ -368,7 +373,7 @@ class Build:
         # Something changed the page after it was sent to be marked (the search
         # plugin strips `data-search-*="..."` attributes): mark it again, here.
         marked = glossarymark.mark_page(
-            self.context, self.glossary_url, content, page.url, marking.auto
+            self.context, self.glossary_url, content, page.url, marking.auto, marking.country
         )
         return marked.html
 

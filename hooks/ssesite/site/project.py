@@ -160,7 +160,12 @@ def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
     shared = citations.scope("") if citations.scopes else None
     shared_keys = shared.keys if shared is not None and shared.complete else None
     glossary = load_glossary(
-        layout.data_dir / "glossary.yml", "data/glossary.yml", problems, shared_keys, ahead.yaml
+        layout.data_dir / "glossary.yml",
+        "data/glossary.yml",
+        problems,
+        shared_keys,
+        ahead.yaml,
+        countries=countries,
     )
     check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
     translated_pages = load_page_translations(layout.root, layout.docs_dir, problems)
