@@ -208,18 +208,15 @@ def _variants(
 
 def _variant_country(item: Record, countries: Countries | None, seen: dict[str, int]):
     code = item.text("country", expected=COUNTRY)
-    if code is None:
-        return None
-    if countries is not None and countries.get(code) is None:
+    if code and countries is not None and countries.get(code) is None:
         item.expected("country", COUNTRY, code, countries.suggest(code))
-        return None
-    if code in seen:
-        item.expected(
-            "country", f"one variant per country ('{code}' is also on line {seen[code]})", code
-        )
-        return None
-    seen[code] = item.line("country")
-    return code
+    elif code in seen:
+        once = f"one variant per country ('{code}' is also on line {seen[code]})"
+        item.expected("country", once, code)
+    elif code:
+        seen[code] = item.line("country")
+        return code
+    return None
 
 
 def _read_id(record: _TermRecord, seen_ids: dict[str, int]) -> str | None:
