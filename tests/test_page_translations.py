@@ -146,7 +146,8 @@ def cases():
         (
             {"about.id.md": bad_cite},
             f"docs/about.id.md:{line_of(bad_cite, 'ilo:R194')}: citation: expected a key "
-            "defined in data/references.bib, found 'ilo:R194'. Did you mean 'ilo:R193'?",
+            "defined in data/references.bib, found 'ilo:R194'. Did you mean 'ilo:R193' or "
+            "'ilo:R204'?",
         ),
         (
             {"about.id.md": bad_term},

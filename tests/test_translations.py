@@ -73,7 +73,7 @@ def test_a_translation_loads_beside_its_study_and_is_not_published_as_a_file(tmp
             "index.id.md",
             TRANSLATION.replace("2020-08-21", "2021-01-01"),
             "studies/testland/index.id.md:4: translation_of.revised: expected a date on or "
-            "before the original's revised date (2020-08-21), found '2021-01-01'",
+            "before the original's revised (2020-08-21), found '2021-01-01'",
         ),
         (
             "index.id.md",
