@@ -77,7 +77,7 @@ def test_comparison_matrices_come_from_the_studies(built_site: Path):
     social = dict(zip(countries, rows["Social enterprises"], strict=True))
     assert "Certified social enterprise" in social["Republic of Korea"]
     assert "Dedicated SSE or social-enterprise law" in social["Republic of Korea"]
-    assert "Accredited social enterprise" in social["Malaysia"]
+    assert "Rated (accredited) social enterprise" in social["Malaysia"]
     assert social["China"].strip() == "—"
 
 

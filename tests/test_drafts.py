@@ -137,11 +137,11 @@ def test_exclude_with_only_drafts_still_builds(project, tmp_path, monkeypatch):
     # No "0 countries", no empty grid or table: one plain sentence instead
     index = page(site, "countries/index.html")
     assert index.cssselect(".sse-card") == [] and index.cssselect(".sse-map") == []
-    said = "No country study is published in this edition of the site yet."
+    said = "No country summary is published in this edition of the site yet."
     assert said in index.cssselect("article")[0].text_content()
     compare = page(site, "countries/compare/index.html")
     assert compare.cssselect("article table") == []
-    assert "No country study is published" in compare.cssselect("article")[0].text_content()
+    assert "No country summary is published" in compare.cssselect("article")[0].text_content()
     home = page(site, "index.html")
     assert home.get_element_by_id("countries-studied").getnext().text_content().startswith(said)
     assert home.cssselect(".sse-map a") == []

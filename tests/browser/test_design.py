@@ -93,7 +93,7 @@ def test_home_shows_its_ways_in_on_the_first_screen(screen, site_url):
     height = page.viewport_size["height"]
     ways_in = page.get_by_role("navigation", name="Main sections").get_by_role("link")
     names = ways_in.all_inner_texts()
-    assert names == ["Country studies", "Comparison", "Research conference", "Glossary", "News"]
+    assert names == ["Country summaries", "Comparison", "Research conference", "Glossary", "News"]
     for index in range(ways_in.count()):
         box = ways_in.nth(index).bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, (
@@ -213,7 +213,7 @@ def test_not_found_page_offers_search_and_the_main_sections(page, site_url):
     page.goto(site_url + "404.html", wait_until="networkidle")
     assert page.locator("article h1").inner_text() == "Page not found"
     sections = page.locator("article ul a").all_inner_texts()
-    for section in ("Country studies", "Research conference", "Glossary of SSE terms", "News"):
+    for section in ("Country summaries", "Research conference", "Glossary of SSE terms", "News"):
         assert section in sections
     page.get_by_role("searchbox", name="Search this site").fill("Panggungharjo")
     page.get_by_role("button", name="Search").click()

@@ -22,7 +22,7 @@ def focus_by_tab(page, selector: str, limit: int = 80) -> None:
 def test_home_to_a_country_study_by_mouse(page, site_url):
     page.goto(site_url)
     page.get_by_role("navigation", name="Main sections").get_by_role(
-        "link", name="Country studies"
+        "link", name="Country summaries"
     ).click()
     page.wait_for_url(re.compile(r"/countries/$"))
     page.locator(".sse-card__title a", has_text="Indonesia").click()

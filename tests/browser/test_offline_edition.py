@@ -38,7 +38,7 @@ def test_navigates_and_searches_from_disk_without_any_network_request(offline_pa
     page = offline_page
     page.goto((edition / "index.html").as_uri())
     page.get_by_role("navigation", name="Main sections").get_by_role(
-        "link", name="Country studies"
+        "link", name="Country summaries"
     ).click()
     page.wait_for_url("**/countries/index.html")
     # A link written by the site's templates (the countries table), not by MkDocs

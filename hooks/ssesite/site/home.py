@@ -39,7 +39,7 @@ NEWS_POSTS = "news/posts/"
 LATEST = 3
 """How many news items the home page lists."""
 COUNTRIES_MARKER = "<!-- ssesite:countries-studied -->"
-NO_STUDY = "No country study is published in this edition of the site yet."
+NO_STUDY = "No country summary is published in this edition of the site yet."
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -86,7 +86,7 @@ def home_view(project: Project, news: list[NewsItem], env: jinja2.Environment) -
         "studies_text": (
             f"{capitalised(count(len(studies), 'country', 'countries'))} mapped with one framework"
             if studies
-            else "The framework the studies will follow"
+            else "The framework the summaries will follow"
         ),
         "conference_text": _conference_text(programme),
         "glossary_text": (

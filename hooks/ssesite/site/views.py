@@ -219,7 +219,7 @@ def countries_view(project: Project) -> dict:
         "groups": groups,
         "map": tilemap_view(project.countries, studies, COUNTRIES_INDEX),
         "count": len(studies),
-        "count_text": count(len(studies), "country study", "country studies"),
+        "count_text": count(len(studies), "country summary", "country summaries"),
         "countries": join_names(_names_in_sentence(studies)),
         "drafts": drafts_sentence(studies, "so their pages will change"),
         "links": {"comparison": relative_url(COMPARISON, COUNTRIES_INDEX)},
@@ -227,23 +227,22 @@ def countries_view(project: Project) -> dict:
 
 
 def drafts_sentence(studies: list[Study], consequence: str) -> str:
-    """'All six studies are drafts, so …' / 'Two of the six studies (…) are drafts, so …' / ''."""
+    """'All six summaries are drafts, so …' / 'Two of the six summaries (…) are drafts, …' / ''."""
     drafts = [s for s in studies if not s.is_final]
     if not drafts:
         return ""
     if len(drafts) == len(studies):
         subject = (
-            "The study is a draft"
+            "The summary is a draft"
             if len(studies) == 1
-            else f"All {count(len(studies), 'study', 'studies')} are drafts"
+            else f"All {count(len(studies), 'summary', 'summaries')} are drafts"
         )
         return f"{subject}, {consequence}."
     names = join_names(_names_in_sentence(drafts))
     verb = "is a draft" if len(drafts) == 1 else "are drafts"
-    return (
-        f"{capitalised(number_word(len(drafts)))} of the {count(len(studies), 'study', 'studies')}"
-        f" ({names}) {verb}, {consequence}."
-    )
+    some = capitalised(number_word(len(drafts)))
+    summaries = count(len(studies), "summary", "summaries")
+    return f"{some} of the {summaries} ({names}) {verb}, {consequence}."
 
 
 def framework_view(project: Project) -> dict:
