@@ -128,9 +128,17 @@ def test_pre_commit_checks_staged_content_and_runs_ruff():
     # The whole project is checked (studies refer to data files).
     assert check["pass_filenames"] is False
     pattern = re.compile(check["files"])
-    for path in ("studies/korea/index.md", "studies/korea/references.bib", "data/countries.yml"):
+    for path in (
+        "studies/korea/index.md",
+        "studies/korea/references.bib",
+        "data/countries.yml",
+        "docs/about.md",
+        "docs/news/posts/launch.md",
+        "mkdocs.yml",
+    ):
         assert pattern.search(path), path
-    assert not pattern.search("hooks/ssesite/site/views.py")
+    for path in ("hooks/ssesite/site/views.py", "tests/docs/x.md", "overrides/mkdocs.yml.bak"):
+        assert not pattern.search(path), path
     for id in ("ruff-check", "ruff-format"):
         assert hooks[id]["language"] == "system"
         assert hooks[id]["entry"].startswith(".venv/bin/ruff ")

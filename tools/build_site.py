@@ -1,8 +1,24 @@
-"""Build the site atomically: a failed build leaves the previous site/ as it was.
+"""Build the site atomically: there is always a complete site/, old or new.
 
 MkDocs cleans its output folder before it builds, so a build that fails half
 way would leave a half-built site. This builds into a fresh folder beside the
-target and swaps it in only when the strict build succeeded.
+target (`.site-build-XXXX`) and, only when the strict build succeeded, puts
+it in place with one atomic exchange of the two folders: at every moment
+`site/` is either the complete previous site or the complete new one, even
+if the build is killed. `site/` stays a real folder (not a symlink), so
+`python -m http.server -d site`, the Pages and artifact upload actions and
+`rm -rf site` work as before.
+
+The exchange is `renameat2(RENAME_EXCHANGE)` on Linux and
+`renamex_np(RENAME_SWAP)` on macOS. Where neither works (another system, or
+a file system without the call), the previous site is renamed aside and
+the new one renamed in: two renames, with a moment without `site/` in
+between; if the build is killed right then, the next run puts the previous
+site back before it does anything else.
+
+A build that was killed leaves its folder behind; the next run deletes it.
+Runs in one folder take turns: each holds a lock on the folder that holds
+`site/` (released by the system when a run ends, however it ends).
 
 The site includes its offline edition (tools/offline_edition.py), made from
 the built site, whose home page then gives the archive's size; `--no-offline`
@@ -14,6 +30,9 @@ Usage: python tools/build_site.py [--site-dir site] [--config mkdocs.yml] [--no-
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
+import errno
 import os
 import shutil
 import subprocess
@@ -21,9 +40,29 @@ import sys
 import tempfile
 from pathlib import Path
 
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+RENAME_EXCHANGE = 2
+"""Linux renameat2() flag: swap the two names atomically."""
+
+RENAME_SWAP = 2
+"""macOS renamex_np() flag: the same."""
+
+AT_FDCWD = -100
+
 # Where the home page gives the offline edition's size, known once it is made
 # (overrides/partials/sse/offline-edition.html)
 SIZE_MARKER = "<!-- sse:offline-size -->"
+
+# The largest value a 64-bit time_t can hold in a year before 10000; MkDocs
+# turns SOURCE_DATE_EPOCH into a date, which must exist.
+LAST_EPOCH = 253402300799
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
 
 
 def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None) -> int:
@@ -46,33 +85,111 @@ def add_offline_edition(site: Path) -> None:
 
 
 def build(config: Path, site_dir: Path, offline: bool = True) -> int:
-    site_dir = site_dir.resolve()
+    """Build `config` strictly into `site_dir`; the exit status of the build."""
+    site_dir = site_dir.absolute()
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=parent))
-    try:
-        env = dict(os.environ, SITE_OFFLINE_EDITION="1") if offline else None
-        # Not --quiet: it would hide the warnings that --strict turns into failures
-        code = mkdocs_build(config, staging, env=env)
-        if code != 0:
-            print(f"Build failed; {site_dir.name}/ was left unchanged.", file=sys.stderr)
-            return code
-        if offline:
-            add_offline_edition(staging)
-        # Swap: move the old site aside, move the new one in, then delete the old.
-        previous = None
-        if site_dir.exists():
-            previous = Path(tempfile.mkdtemp(prefix=".site-previous-", dir=parent))
-            previous.rmdir()
-            site_dir.rename(previous)
-        staging.rename(site_dir)
-        if previous is not None:
-            shutil.rmtree(previous)
-        print(f"Built {site_dir.name}/.")
-        return 0
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    problem = check_environment(os.environ)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    with _Lock(parent):
+        clean_leftovers(site_dir)
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(site_dir), dir=parent))
+        try:
+            env = dict(os.environ, SITE_OFFLINE_EDITION="1") if offline else None
+            # Not --quiet: it would hide the warnings that --strict turns into failures
+            code = mkdocs_build(config, staging, env=env)
+            if code != 0:
+                print(f"Build failed; {site_dir.name}/ was left unchanged.", file=sys.stderr)
+                return code
+            if offline:
+                add_offline_edition(staging)
+            publish(staging, site_dir)
+            print(f"Built {site_dir.name}/.")
+            return 0
+        finally:
+            # After the exchange this is the previous site
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_environment(environ: dict[str, str] | os._Environ) -> str:
+    """A message when SOURCE_DATE_EPOCH cannot be a build date, else ''."""
+    value = environ.get("SOURCE_DATE_EPOCH")
+    if value is None or value == "":
+        return ""
+    if not value.isascii() or not value.isdigit() or int(value) > LAST_EPOCH:
+        return (
+            "SOURCE_DATE_EPOCH: expected the build date as a whole number of seconds since "
+            f"1970-01-01 UTC (e.g. `git log -1 --format=%ct`), found {value!r}"
+        )
+    return ""
+
+
+def staging_prefix(site_dir: Path) -> str:
+    """Name prefix of the build folders beside `site_dir` (`.site-build-`)."""
+    return f".{site_dir.name}-build-"
+
+
+def previous_prefix(site_dir: Path) -> str:
+    """Name prefix of a previous site set aside by the two-rename fallback."""
+    return f".{site_dir.name}-previous-"
+
+
+def clean_leftovers(site_dir: Path) -> None:
+    """Delete what killed runs left beside `site_dir`; restore a site set aside.
+
+    Only called with the lock held, so no other run is using these folders.
+    """
+    parent = site_dir.parent
+    set_aside = sorted(parent.glob(previous_prefix(site_dir) + "*"))
+    if set_aside and not os.path.lexists(site_dir):
+        # Killed between the two renames of the fallback: put the site back
+        set_aside[-1].rename(site_dir)
+        set_aside = set_aside[:-1]
+    for leftover in [*sorted(parent.glob(staging_prefix(site_dir) + "*")), *set_aside]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def publish(new: Path, site_dir: Path) -> None:
+    """Put the folder `new` at `site_dir`; the previous site, if any, ends up at `new`.
+
+    (Only called with the lock held, so `site_dir` cannot appear meanwhile.)
+    """
+    if not os.path.lexists(site_dir):
+        os.rename(new, site_dir)
+        return
+    if exchange(new, site_dir):
+        return
+    # Fallback: two renames; clean_leftovers repairs a kill between them
+    aside = Path(tempfile.mkdtemp(prefix=previous_prefix(site_dir), dir=site_dir.parent))
+    aside.rmdir()
+    os.rename(site_dir, aside)
+    os.rename(new, site_dir)
+    os.rename(aside, new)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap the two paths in one atomic step; False when this system cannot."""
+    libc = _libc()
+    if libc is None:
+        return False
+    a, b = os.fsencode(first), os.fsencode(second)
+    if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
+        result = libc.renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)
+    elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+        result = libc.renamex_np(a, b, RENAME_SWAP)
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # not supported here (kernel or file system)
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +199,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-offline", action="store_true", help="leave out the offline edition")
     args = parser.parse_args(argv)
     return build(args.config, args.site_dir, offline=not args.no_offline)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions and classes
+# -----------------------------------------------------------------------------
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    except OSError:
+        return None
+
+
+class _Lock:
+    """An exclusive lock on a folder for the life of this process (POSIX flock)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.fd: int | None = None
+
+    def __enter__(self) -> _Lock:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: runs do not take turns
+            return self
+        self.fd = os.open(self.folder, os.O_RDONLY)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Waiting for another build of {self.folder.name}/ to finish...", flush=True)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # releases the lock
 
 
 if __name__ == "__main__":
