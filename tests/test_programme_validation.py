@@ -308,7 +308,7 @@ def test_updated_before_a_recorded_change(tmp_path):
             "start: 10:00",
             "sessions[0].start",
             "expected a local date and time written 'YYYY-MM-DD HH:MM' (in quotes), "
-            "found the number 600. Quote times: YAML reads 10:00 as a number",
+            'found 10:00, which YAML reads as the number 600; put it in quotes: "10:00"',
         ),
         (
             "kind: roundtable",

@@ -65,6 +65,7 @@ def test_front_matter_has_every_field_explained_by_a_comment(project: Path):
         "languages",
         "keywords",
         "phase",
+        "downloads",
         "framework",
     ]
     assert set(data) == set(FIELDS)

@@ -40,6 +40,8 @@ framework:
       basis: coop-act
 ---
 
+## Scope
+
 Body text.
 """
 
@@ -70,7 +72,7 @@ def test_valid_study_loads_into_model(tmp_path):
     assert study.authors[0].affiliation == "Example University"
     assert study.entities[0].basis == "coop-act"
     assert study.instruments[0].year == 1999
-    assert study.body.strip() == "Body text."
+    assert study.body.strip() == "## Scope\n\nBody text."
     assert study.body_line == 29
 
 
@@ -92,10 +94,11 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
 def test_unknown_keys_suggest_the_right_one(tmp_path):
     typo = VALID.replace("summary:", "sumary:").replace("      form: Co", "      from: Co")
     assert messages(make_root(tmp_path, {"testland": typo})) == [
-        "studies/testland/index.md:2: summary: required field is missing; expected a text",
+        "studies/testland/index.md:1: summary: required field is missing; expected a text",
         "studies/testland/index.md:11: sumary: unknown field; expected one of 'title', "
         "'country', 'subregion', 'authors', 'status', 'written', 'revised', "
-        "'summary', 'languages', 'keywords', 'phase', 'framework'. Did you mean 'summary'?",
+        "'summary', 'languages', 'keywords', 'phase', 'downloads', 'framework'. "
+        "Did you mean 'summary'?",
         "studies/testland/index.md:24: framework.entities[0].form: required field is missing; "
         "expected a text",
         "studies/testland/index.md:25: framework.entities[0].from: unknown field; expected one "
@@ -166,14 +169,18 @@ def test_every_problem_of_a_broken_study_at_once(tmp_path):
         "studies/testland/index.md:23: framework.instruments[0].kind: expected one of "
         "'constitution', 'law', 'regulation', 'policy', 'guideline', 'bill', "
         "'court-decision', found 'act'",
+        "studies/testland/index.md:26: text: expected the study's text after the front matter, "
+        "found none",
     ]
 
 
 def test_duplicate_country_names_both_files(tmp_path):
     root = make_root(tmp_path, {"japan-a": VALID, "japan-b": VALID})
     assert messages(root) == [
-        "studies/japan-b/index.md: country: expected one study per country and phase, found "
-        "'JP' (Japan) in phase 1 also used by studies/japan-a/index.md",
+        "studies/japan-a/index.md:3: country: expected one study per country and phase, found "
+        "'JP' (Japan) in phase 1, also used by studies/japan-b/index.md:3",
+        "studies/japan-b/index.md:3: country: expected one study per country and phase, found "
+        "'JP' (Japan) in phase 1, also used by studies/japan-a/index.md:3",
     ]
 
 

@@ -19,7 +19,9 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
 from ..core.problems import Problems
+from ..core.reading import read_text
 from ..core.sources import expected_source, non_source
+from .bibmacros import check_macros
 
 # -----------------------------------------------------------------------------
 # Data
@@ -91,15 +93,14 @@ class BibFile:
 def load_bib_file(path: Path, file: str, problems: Problems) -> BibFile:
     """Parse and check one `.bib` file; `file` is its project-relative name."""
     result = BibFile(file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        problems.add(
-            file, None, "", f"expected a UTF-8 text file, found undecodable bytes ({error.reason})"
-        )
+    text = read_text(path, file, problems)
+    if text is None:
         result.ok = False
         return result
 
+    if not check_macros(text, file, problems):
+        result.ok = False
+        return result
     heads = _heads(text, file, problems)
     if heads is None:
         result.ok = False

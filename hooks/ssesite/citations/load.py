@@ -31,7 +31,6 @@ from pathlib import Path
 
 from ..core import prose
 from ..core.problems import Problems
-from ..core.yamlsource import split_front_matter
 from .bibliography import KEY, BibEntry, BibFile, load_bib_file, merge
 from .references import Reference, format_reference, labels
 
@@ -56,7 +55,7 @@ ATTEMPT = re.compile(r"(?:^|[\s;])-?@[A-Za-z0-9_]")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 MALFORMED = (
-    "expected a citation like [@key], [@a; @b] or [see @key, p. 33] "
+    "a citation like [@key], [@a; @b] or [see @key, p. 33] "
     "(write \\[ to show a bracket that is not a citation)"
 )
 
@@ -218,7 +217,7 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
 
 
 def load_citations(
-    root: Path, studies: list, docs_dir: Path, problems: Problems, load_bib=load_bib_file
+    root: Path, studies: list, docs_pages: list, problems: Problems, load_bib=load_bib_file
 ) -> Citations:
     """Parse the bibliographies and check the citations of every source page."""
     files: list[BibFile] = []
@@ -255,12 +254,8 @@ def load_citations(
         for translation in study.translations:
             scanned = scan(translation.body, translation.body_line)
             citations.pages.append(PageCitations(translation.source, study.slug, scanned))
-    if docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*.md")):
-            file = path.relative_to(root).as_posix()
-            text = path.read_text(encoding="utf-8")
-            _, body, body_line = split_front_matter(text)
-            citations.pages.append(PageCitations(file, "", scan(body, body_line)))
+    for doc in docs_pages:
+        citations.pages.append(PageCitations(doc.file, "", scan(doc.body, doc.body_line)))
     for page in citations.pages:
         check_page(citations, page, problems)
     check_status_sources(citations, studies, problems)

@@ -9,6 +9,7 @@ import pycountry
 
 from ..core.fields import Record
 from ..core.problems import Problems
+from ..core.reading import read_text
 from ..core.yamlsource import load_yaml
 
 # -----------------------------------------------------------------------------
@@ -40,6 +41,8 @@ class Countries:
         self.subregions = subregions
         self.subregion_ids = [s.id for s in subregions]
         self._known = known
+        self.broken = False
+        """True when data/countries.yml has problems (studies are then not checked against it)."""
 
     def get(self, code: str) -> Country | None:
         """The country with ISO alpha-2 `code` (upper case), or None."""
@@ -74,9 +77,17 @@ class Countries:
 
 def load_countries(path: Path, file: str, problems: Problems) -> Countries:
     """Read data/countries.yml; problems go to `problems`."""
-    located = load_yaml(path.read_text(encoding="utf-8"), file, problems)
+    before = len(problems)
+    countries = _read_countries(path, file, problems)
+    countries.broken = len(problems) > before
+    return countries
+
+
+def _read_countries(path: Path, file: str, problems: Problems) -> Countries:
     subregions: list[Subregion] = []
     known: dict[str, Country] = {}
+    text = read_text(path, file, problems)
+    located = load_yaml(text, file, problems) if text is not None else None
     if located is None:
         return Countries(subregions, known)
     root = Record(located, file, problems)

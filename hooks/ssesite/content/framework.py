@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core.fields import SLUG, Record
 from ..core.problems import Problems
+from ..core.reading import read_text
 from ..core.schema import Choice, Records, Text, Texts, complete, declare, read
 from ..core.yamlsource import load_yaml
 
@@ -90,6 +91,10 @@ class Framework:
         default_factory=list,
     )
 
+    broken: bool = False
+    """True when data/framework.yml has problems: studies are then not checked against it
+    (every study would repeat the framework's own problem)."""
+
     def ids(self, vocabulary: str) -> list[str]:
         return [term.id for term in getattr(self, vocabulary)]
 
@@ -127,8 +132,16 @@ STUDY_VOCABULARIES = (
 
 def load_framework(path: Path, file: str, problems: Problems) -> Framework:
     """Read and check the framework file; problems go to `problems`."""
+    before = len(problems)
+    framework = _read_framework(path, file, problems)
+    framework.broken = len(problems) > before
+    return framework
+
+
+def _read_framework(path: Path, file: str, problems: Problems) -> Framework:
     framework = Framework()
-    located = load_yaml(path.read_text(encoding="utf-8"), file, problems)
+    text = read_text(path, file, problems)
+    located = load_yaml(text, file, problems) if text is not None else None
     if located is None:
         return framework
     root = Record(located, file, problems)

@@ -43,6 +43,9 @@ KIND_NOTES = {
 # Files at the top of studies/ that are not studies.
 NOT_STUDIES = {"README.md"}
 
+# Folder names whose page address is taken by a generated page.
+RESERVED_SLUGS = {"compare": "comparison page (countries/compare/)"}
+
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
@@ -291,6 +294,16 @@ class Study:
         default=1,
     )
     """Project phase: 1 for the 2019-2021 studies; one study per country and phase."""
+    downloads: list[Path] = declare(
+        Custom(expected="a list of file names"),
+        "Files of the study's folder offered for download on its page (PDF, CSV, XLSX, ODS, "
+        "DOCX or ODT, at most 10 MiB each), such as [questionnaire.pdf]. Only these and the "
+        "files the text links or shows are published; images the text shows need not be "
+        "listed.",
+        required=False,
+        start="[]",
+        default_factory=list,
+    )
     framework: StudyFramework = declare(
         Nested(of=StudyFramework, expected="the structured data of the analytical framework"),
         "Structured data following the analytical framework (data/framework.yml, shown on "
@@ -305,7 +318,14 @@ class Study:
     body_line: int = 1
     """Line of the source file on which the body starts."""
     assets: list[Path] = field(default_factory=list)
-    """Other files in the study folder (images, data) published beside the page."""
+    """Files of the study folder published beside the page: those its text (or a
+    translation's) links or shows, and the declared downloads."""
+    country_line: int = 0
+    """Line of the `country` field in `source`."""
+    anchors: set[str] = field(default_factory=set)
+    """Ids of the text's headings and elements, for links to #anchors."""
+    addresses: list = field(default_factory=list)
+    """Every link and image address of the text (`core.mdscan.Address`)."""
     translations: list[Translation] = field(default_factory=list)
     """Translations beside the original (`index.<lang>.md`), sorted by language tag."""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.fields import ORCID, SLUG, Record, read_front_matter
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
+from ..core.reading import MARKDOWN_LIMIT, read_text, refused
 from ..core.schema import complete, read
 from ..core.yamlsource import Located
 from .countries import Countries, Country, Subregion
@@ -21,6 +22,7 @@ from .studies import (
     FRAMEWORK_BLOCKS,
     NOT_STUDIES,
     RENAMED,
+    RESERVED_SLUGS,
     Author,
     EcosystemItem,
     Entity,
@@ -29,7 +31,8 @@ from .studies import (
     Study,
     StudyFramework,
 )
-from .translations import Original, is_translation, load_translations
+from .studytext import check_dates_not_in_future, check_study_text, downloads, orcid_check_digit
+from .translations import Original, load_translations
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -51,6 +54,8 @@ def load_studies(
         rel = entry.relative_to(root).as_posix()
         if entry.name.startswith(".") or entry.name in NOT_STUDIES:
             continue
+        if refused(entry, root, problems):
+            continue
         if not entry.is_dir():
             problems.add(
                 rel,
@@ -66,6 +71,16 @@ def load_studies(
                 "",
                 "expected a folder name (the study's slug) of lower-case letters, digits "
                 f"and single hyphens, found {entry.name!r}",
+            )
+            continue
+        if entry.name in RESERVED_SLUGS:
+            problems.add(
+                rel,
+                None,
+                "",
+                f"expected a folder name that is not {entry.name!r}, whose address "
+                f"countries/{entry.name}/ is the site's {RESERVED_SLUGS[entry.name]}; "
+                "name the folder after the country",
             )
             continue
         index = entry / "index.md"
@@ -88,26 +103,42 @@ def load_study(
 ) -> Study | None:
     """Read one study; None when its front matter is too broken to model."""
     file = index.relative_to(root).as_posix()
-    text = index.read_text(encoding="utf-8")
+    text = read_text(index, file, problems, MARKDOWN_LIMIT, root=root)
+    if text is None:
+        return None
     front = read_front_matter(text, file, problems, "a YAML block between two '---' lines")
     if front is None:
         return None
     meta, body, body_line = front
     before = len(problems)
     vocabularies = {name: framework.ids(name) for name in STUDY_VOCABULARIES}
+    # A broken data file is reported once, not again in every study
+    unchecked = Record(meta.located, file, Problems())
+    by_countries = meta if not countries.broken else unchecked
+    by_framework = meta if not framework.broken else unchecked
+    folder = index.parent
     readers = {
-        "country": lambda meta, key, values: _country(meta, countries),
-        "subregion": lambda meta, key, values: _subregion(meta, countries, values["country"]),
+        "country": lambda meta, key, values: _country(by_countries, countries),
+        "subregion": lambda meta, key, values: _subregion(
+            by_countries, countries, values["country"]
+        ),
         "authors": lambda meta, key, values: _authors(meta),
         "languages": lambda meta, key, values: _languages(meta),
+        "downloads": lambda meta, key, values: downloads(meta, folder),
         "framework": lambda meta, key, values: _framework_block(
-            meta, vocabularies, _revised_bound(values)
+            by_framework, vocabularies, _revised_bound(values)
         ),
     }
     vocabularies["subregions"] = countries.subregion_ids
     _renamed_keys(meta, meta.located)
     values = read(meta, Study, readers, vocabularies)
     written, revised = values["written"], values["revised"]
+    check_dates_not_in_future(meta, "written", "revised")
+    if values["status"] == "final" and meta.raw("authors") == []:
+        meta.expected("authors", "at least one author for a final study", [])
+    studied = check_study_text(
+        body, body_line, file, folder, root, values["status"] == "final", problems
+    )
     if written and revised and revised < written:
         meta.expected(
             "revised",
@@ -115,9 +146,8 @@ def load_study(
             revised.isoformat(),
         )
 
-    if len(problems) > before:
-        return None
-    folder = index.parent
+    if len(problems) > before or countries.broken or framework.broken:
+        return None  # (a broken data file is the problem to report, not every study)
     original = Original(
         source=file,
         languages=tuple(values["languages"]),
@@ -134,11 +164,12 @@ def load_study(
         body=body,
         body_line=body_line,
         assets=sorted(
-            p
-            for p in folder.rglob("*")
-            if p.is_file() and p.name != "index.md" and not is_translation(p)
+            {*studied.assets, *values["downloads"], *(a for t in translations for a in t.assets)}
         ),
         translations=translations,
+        country_line=meta.line("country"),
+        anchors=studied.scan.anchors,
+        addresses=studied.scan.addresses,
         **values,
     )
 
@@ -191,6 +222,15 @@ def _orcid(item: Record, key: str, values: dict) -> str:
     orcid = item.text(key, required=False) or ""
     if orcid and not ORCID.match(orcid):
         item.expected(key, "an ORCID iD like 0000-0002-1825-0097", orcid)
+    elif orcid and orcid_check_digit(orcid[:-1].replace("-", "")) != orcid[-1]:
+        digit = orcid_check_digit(orcid[:-1].replace("-", ""))
+        item.problems.add(
+            item.file,
+            item.line(key),
+            item.field(key),
+            "expected an ORCID iD whose last character is its check digit, found "
+            f"{orcid!r} (the check digit should be {digit}; look for a typo)",
+        )
     return orcid
 
 
@@ -364,14 +404,17 @@ def _local_lang(name_key: str):
 
 
 def _check_unique_countries(studies: list[Study], problems: Problems) -> None:
-    first: dict[tuple[str, int], Study] = {}
+    """Two studies of one country in one phase: reported in each, naming the other."""
+    groups: dict[tuple[str, int], list[Study]] = {}
     for study in studies:
-        other = first.setdefault((study.country.code, study.phase), study)
-        if other is not study:
+        groups.setdefault((study.country.code, study.phase), []).append(study)
+    for group in groups.values():
+        for study in group if len(group) > 1 else ():
+            others = ", ".join(f"{o.source}:{o.country_line}" for o in group if o is not study)
             problems.add(
                 study.source,
-                None,
+                study.country_line,
                 "country",
                 f"expected one study per country and phase, found '{study.country.code}' "
-                f"({study.country.name}) in phase {study.phase} also used by {other.source}",
+                f"({study.country.name}) in phase {study.phase}, also used by {others}",
             )

@@ -26,6 +26,8 @@ from pathlib import Path
 from ..core.fields import Record, read_front_matter
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
+from ..core.reading import MARKDOWN_LIMIT, read_text
+from .studytext import check_study_text
 
 # -----------------------------------------------------------------------------
 # Data
@@ -102,6 +104,10 @@ class Translation:
     reviewed: bool
     body: str = ""
     body_line: int = 1
+    addresses: tuple = ()
+    """Every link and image address of a study translation's text (`core.mdscan.Address`)."""
+    assets: tuple = ()
+    """Files of the study's folder that a study translation's text links or shows."""
 
     @property
     def interface(self) -> str:
@@ -195,7 +201,9 @@ def load_page_translations(root: Path, docs_dir: Path, problems: Problems) -> li
 
 def _load_translated_page(root, docs_dir, path, files, problems) -> TranslatedPage | None:
     file = path.relative_to(root).as_posix()
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, file, problems, MARKDOWN_LIMIT, root=root)
+    if text is None:
+        return None
     front = read_front_matter(text, file, problems, "title and revised, as it has translations")
     if front is None:
         return None
@@ -241,7 +249,10 @@ def _load(root, path, lang, stem, original: Original, problems) -> Translation |
         return None
     summary = original.summary_field
     fields = "title, summary, translation_of" if original.is_study else "title, translation_of"
-    front = read_front_matter(path.read_text(encoding="utf-8"), file, problems, fields)
+    text = read_text(path, file, problems, MARKDOWN_LIMIT, root=root)
+    if text is None:
+        return None
+    front = read_front_matter(text, file, problems, fields)
     if front is None:
         return None
     meta = front.meta
@@ -262,6 +273,13 @@ def _load(root, path, lang, stem, original: Original, problems) -> Translation |
             "the framework data of the original, unchanged (or no framework field)",
             "different data",
         )
+    # A study translation's text is checked like the study's (a docs page's is
+    # read with the other pages of docs/); it may be empty
+    studied = None
+    if original.is_study:
+        studied = check_study_text(
+            front.body, front.body_line, file, path.parent, root, False, problems, True
+        )
     if len(problems) > before:
         return None
     return Translation(
@@ -273,6 +291,8 @@ def _load(root, path, lang, stem, original: Original, problems) -> Translation |
         reviewed=bool(reviewed),
         body=front.body,
         body_line=front.body_line,
+        addresses=tuple(studied.scan.addresses) if studied else (),
+        assets=tuple(studied.assets) if studied else (),
     )
 
 

@@ -70,7 +70,11 @@ class Record:
         return format_path(self.path if key is None else (*self.path, key))
 
     def expected(self, key: str | int | None, expected: str, found: object, hint="") -> None:
-        self.problems.expected(self.file, self.line(key), self.field(key), expected, found, hint)
+        path = self.path if key is None else (*self.path, key)
+        written = self.located.written.get(path)
+        self.problems.expected(
+            self.file, self.line(key), self.field(key), expected, found, hint, written
+        )
 
     def child(self, key: str | int, data: object) -> Record:
         return Record(self.located, self.file, self.problems, (*self.path, key), data)
@@ -96,9 +100,16 @@ class Record:
         return self.data.get(key) if isinstance(self.data, dict) else None
 
     def missing(self, key: str, expected: str) -> None:
+        # A field missing from front matter: on its opening '---', not on
+        # whatever comment or field happens to come first
+        if isinstance(self.data, dict) and key in self.data:
+            line = self.line(key)  # given, but empty
+        else:
+            opening = self.located.opening_line if not self.path else None
+            line = opening or self.line()
         self.problems.add(
             self.file,
-            self.line(),
+            line,
             self.field(key),
             f"required field is missing; expected {expected}",
         )
@@ -116,6 +127,11 @@ class Record:
                 self.expected(key, expected, "")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.expected(key, expected, value)
+            return None
+        written = self.located.written.get((*self.path, key))
+        if written is not None and written != str(value):
+            # YAML changed what was written (12:30 -> 750, 1.10 -> 1.1, 0x1F -> 31)
             self.expected(key, expected, value)
             return None
         return str(value).strip()

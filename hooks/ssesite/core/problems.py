@@ -7,6 +7,7 @@ terminal or on a pull request, so they are plain sentences.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,8 +56,19 @@ class Problems:
         expected: str,
         found: object,
         hint: str = "",
+        written: str | None = None,
     ) -> None:
-        """Record the common "expected X, found Y" problem."""
+        """Record the common "expected X, found Y" problem.
+
+        `written`: how the value was written, when YAML read it as something
+        else (`12:30` read as the number 750): the message shows both and
+        says to quote it.
+        """
+        if written is not None and _changed(written, found):
+            shown = f"{written}, which YAML reads as {_as_yaml_reads(found)}"
+            message = f'expected {expected}, found {shown}; put it in quotes: "{written}"'
+            self.add(file, line, field, message)
+            return
         message = f"expected {expected}, found {describe(found)}"
         if hint:
             message += f". {hint}"
@@ -108,8 +120,23 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping (key: value pairs)"
     if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__} {value!r}"
+        return "a list" if value else "an empty list"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return f"a value of the kind {type(value).__name__}"
+
+
+def _changed(written: str, found: object) -> bool:
+    """Whether YAML read `written` as something a reader would not expect."""
+    if isinstance(found, str):
+        return False
+    return isinstance(found, bool | dt.date) or str(found) != written
+
+
+def _as_yaml_reads(value: object) -> str:
+    if isinstance(value, dt.date):
+        return "a date"
+    return describe(value)
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str:

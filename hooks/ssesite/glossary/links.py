@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from ..core import prose
 from ..core.problems import Problems, did_you_mean
@@ -49,13 +48,12 @@ def check_term_links(
 
 
 def check_project_term_links(
-    root: Path, docs_dir: Path, studies: Iterable, glossary: Glossary, problems: Problems
+    docs_pages: Iterable, studies: Iterable, glossary: Glossary, problems: Problems
 ) -> None:
-    """Check the term links of every page in `docs_dir` (their translations
-    included) and of every study's text and its translations' texts."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        file = path.relative_to(root).as_posix()
-        check_term_links(path.read_text(encoding="utf-8"), file, glossary, problems)
+    """Check the term links of every page of docs/ (read by `content.docpages`, their
+    translations included) and of every study's text and its translations' texts."""
+    for page in docs_pages:
+        check_term_links(page.body, page.file, glossary, problems, page.body_line)
     for study in studies:
         check_term_links(study.body, study.source, glossary, problems, study.body_line)
         for translation in study.translations:

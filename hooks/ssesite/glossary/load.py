@@ -17,6 +17,7 @@ from ..content.countries import Countries
 from ..core.fields import SLUG, Record
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, did_you_mean
+from ..core.reading import read_text
 from ..core.schema import complete, keys, read
 from ..core.sources import expected_source, non_source
 from ..core.yamlsource import Located, format_path, load_yaml
@@ -93,9 +94,12 @@ def load_glossary(
     `source.bib` key is then checked against them. `countries`: the known
     countries, against which the variants' `country` codes are checked.
     """
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Glossary()
-    located = parse_yaml(path.read_text(encoding="utf-8"), file, problems)
+    text = read_text(path, file, problems)
+    if text is None:
+        return Glossary()
+    located = parse_yaml(text, file, problems)
     if located is None:
         return Glossary()
     root = Record(located, file, problems)

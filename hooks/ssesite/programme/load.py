@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core.fields import Record
 from ..core.problems import Problems, did_you_mean
+from ..core.reading import read_text
 from ..core.schema import complete, read
 from ..core.yamlsource import load_yaml
 from . import time as ptime
@@ -50,11 +51,14 @@ def load_programme(
     path: Path, file: str, study_slugs: list[str], problems: Problems, parse_yaml=load_yaml
 ) -> Programme | None:
     """Read and check the programme; None when it has any problem."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(file, None, "", "expected the conference programme in this file, found none")
         return None
     before = len(problems)
-    located = parse_yaml(path.read_text(encoding="utf-8"), file, problems)
+    text = read_text(path, file, problems)
+    if text is None:
+        return None
+    located = parse_yaml(text, file, problems)
     if located is None:
         return None
     top = Record(located, file, problems)
@@ -177,12 +181,19 @@ def _timezone(record: Record) -> str | None:
     if name is None:
         return None
     if ptime.zone(name) is None:
-        record.expected(
-            "timezone",
-            "an IANA timezone name such as 'Asia/Seoul'",
-            name,
-            did_you_mean(name, ptime.available_timezones()),
-        )
+        expected = "an IANA timezone name such as 'Asia/Seoul'"
+        zone = ptime.ABBREVIATIONS.get(name.upper())
+        if zone is not None:
+            record.problems.add(
+                record.file,
+                record.line("timezone"),
+                record.field("timezone"),
+                f"expected {expected}, found {name!r}, an abbreviation. Did you mean {zone!r}?",
+            )
+        else:
+            record.expected(
+                "timezone", expected, name, did_you_mean(name, ptime.available_timezones())
+            )
         return None
     return name
 

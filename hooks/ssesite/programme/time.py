@@ -24,6 +24,25 @@ VALID = "valid"
 NONEXISTENT = "nonexistent"
 AMBIGUOUS = "ambiguous"
 
+# Abbreviations an organiser may write for the zones of the project's
+# countries; none is an IANA name, and a spelling hint would mislead
+# ('KST' is not 'MST'). CST is China Standard Time here.
+ABBREVIATIONS = {
+    "KST": "Asia/Seoul",
+    "JST": "Asia/Tokyo",
+    "CST": "Asia/Shanghai",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "MYT": "Asia/Kuala_Lumpur",
+    "PHT": "Asia/Manila",
+    "PHST": "Asia/Manila",
+    "WIB": "Asia/Jakarta",
+    "WITA": "Asia/Makassar",
+    "WIT": "Asia/Jayapura",
+    "ICT": "Asia/Bangkok",
+    "IST": "Asia/Kolkata",
+}
+
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------

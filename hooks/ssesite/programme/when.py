@@ -85,8 +85,6 @@ def _local(item: Record, key: str) -> dt.datetime | None:
         hint = ""
         if isinstance(value, dt.datetime):
             hint = "Write the time on the conference's clocks, without an offset"
-        elif isinstance(value, int):
-            hint = "Quote times: YAML reads 10:00 as a number"
         item.expected(key, LOCAL_TIME_EXPECTED, value, hint)
     return moment
 

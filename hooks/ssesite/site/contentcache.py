@@ -22,6 +22,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -36,7 +37,9 @@ ENV_VAR = "SSESITE_CACHE"
 FOLDER = Path(".cache") / "ssesite"
 PREFIX = "content-"
 SOURCE_FOLDERS = ("data", "studies", "docs")
-PARSING_LIBRARIES = ("PyYAML", "pybtex", "pycountry", "Markdown", "Jinja2")
+PARSING_LIBRARIES = ("PyYAML", "pybtex", "pycountry", "Markdown", "pymdown-extensions", "Jinja2")
+LARGEST = 16 * 1024 * 1024
+"""Files larger than this are never content (`core.sources`): hashed by size and time."""
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -57,7 +60,7 @@ class ContentCache:
         for folder in SOURCE_FOLDERS:
             for path in _files_under(self.root / folder):
                 digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                digest.update(_file_digest(path))
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
@@ -110,6 +113,22 @@ def _files_under(folder: Path) -> list[Path]:
         dirs.sort()
         found += [Path(directory, name) for name in sorted(files)]
     return found
+
+
+def _file_digest(path: Path) -> bytes:
+    """A digest of a file's bytes; never follows a link or opens a special file.
+
+    Content is untrusted: a link to /dev/zero or a named pipe would never end.
+    A file too large to be content (the check refuses it) counts by size and time.
+    """
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        return b"link:" + os.fsencode(os.readlink(path))
+    if not stat.S_ISREG(info.st_mode):
+        return f"special:{info.st_mode}".encode()
+    if info.st_size > LARGEST:
+        return f"large:{info.st_size}:{info.st_mtime_ns}".encode()
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 _code_version_memo: list[str] = []

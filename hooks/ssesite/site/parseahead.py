@@ -15,11 +15,14 @@ worker, at the same point of the loading.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ..citations.bibliography import BibFile, load_bib_file
 from ..core import background
 from ..core.problems import Problem, Problems
+from ..core.reading import DATA_LIMIT, read_text
 from ..core.yamlsource import Located, load_yaml
 
 # -----------------------------------------------------------------------------
@@ -51,7 +54,7 @@ class ParseAhead:
         self._background = background.Background(None, workers)
         self._pending: dict[str, background.Pending] = {}
         for file, kind in FILES if workers else ():
-            if (root / file).is_file():
+            if _plain_file(root / file):
                 task = _parse_yaml if kind == "yaml" else _parse_bib
                 self._pending[file] = self._background.submit(task, root / file, file)
 
@@ -99,8 +102,10 @@ class ParseAhead:
 
 
 def _parse_yaml(context: None, path: Path, file: str) -> tuple[str, Located | None, list[Problem]]:
-    text = path.read_text(encoding="utf-8")
     problems = Problems()
+    text = read_text(path, file, problems)
+    if text is None:
+        return "", None, []  # read and reported in the build process
     located = load_yaml(text, file, problems)
     return _digest(text), located, problems.items
 
@@ -114,10 +119,21 @@ def _parse_bib(context: None, path: Path, file: str) -> tuple[str, BibFile, list
 
 
 def _read(path: Path) -> bytes | None:
+    if not _plain_file(path):
+        return None
     try:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file (not a link, pipe or device) small enough to be content."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= DATA_LIMIT
 
 
 def _digest(text: str | bytes) -> str:

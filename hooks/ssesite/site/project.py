@@ -12,6 +12,7 @@ from pathlib import Path
 from ..citations import views as citeviews
 from ..citations.load import Citations, load_citations
 from ..content.countries import Countries, load_countries
+from ..content.docpages import DocPage, load_docs_pages
 from ..content.framework import Framework, load_framework
 from ..content.settings import Settings, load_settings
 from ..content.studies import Study
@@ -27,6 +28,8 @@ from ..programme import links as programme_links
 from ..programme.load import load_programme
 from ..programme.model import Programme
 from . import contentcache
+from .contentfiles import content_files
+from .links import LinkTargets, check_links, link_targets
 from .parseahead import ParseAhead
 
 # -----------------------------------------------------------------------------
@@ -73,6 +76,9 @@ class Project:
     settings: Settings = field(default_factory=Settings)
     translated_pages: list[TranslatedPage] = field(default_factory=list)
     """The pages of docs/ that have translations (`docs/<page>.<lang>.md`)."""
+    docs_pages: list[DocPage] = field(default_factory=list)
+    links: LinkTargets = field(default_factory=LinkTargets)
+    """What links may lead to; the build rewrites links with it (`site.links.rewrite`)."""
 
     def study_at(self, src_uri: str) -> Study | None:
         """The study whose generated page (or a translation's) is `src_uri`, if any."""
@@ -147,14 +153,16 @@ def load_content(layout: Layout) -> Project:
 
 def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
     problems = Problems()
+    files = content_files(layout.root, problems)
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
     countries = load_countries(layout.data_dir / "countries.yml", "data/countries.yml", problems)
     studies = load_studies(layout.root, layout.studies_dir, framework, countries, problems)
+    docs_pages = load_docs_pages(layout.root, files.under("docs"), problems)
     slugs = [s.slug for s in studies]
     programme = load_programme(
         layout.data_dir / "programme.yml", "data/programme.yml", slugs, problems, ahead.yaml
     )
-    citations = load_citations(layout.root, studies, layout.docs_dir, problems, ahead.bib)
+    citations = load_citations(layout.root, studies, docs_pages, problems, ahead.bib)
     # Glossary sources may be keys of the shared bibliography (not checked
     # while that file is broken: its own problem is the one to report)
     shared = citations.scope("") if citations.scopes else None
@@ -167,9 +175,9 @@ def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
         ahead.yaml,
         countries=countries,
     )
-    check_project_term_links(layout.root, layout.docs_dir, studies, glossary, problems)
+    check_project_term_links(docs_pages, studies, glossary, problems)
     translated_pages = load_page_translations(layout.root, layout.docs_dir, problems)
-    return Project(
+    project = Project(
         layout,
         framework,
         countries,
@@ -179,7 +187,16 @@ def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
         glossary,
         citations,
         translated_pages=translated_pages,
+        docs_pages=docs_pages,
     )
+    project.links = link_targets(project, files.under("docs"), generated_uris(project))
+    for source, addresses in [
+        *((s.source, s.addresses) for s in studies),
+        *((t.source, t.addresses) for s in studies for t in s.translations),
+        *((p.file, p.scan.addresses) for p in docs_pages),
+    ]:
+        check_links(project.links, source, addresses, problems)
+    return project
 
 
 def generated_uris(project: Project) -> list[str]:
