@@ -147,14 +147,15 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
 
 # 7. Markers (framework vocabulary, conference status, countries studied), a
 # translated docs page's language switcher and language (its front matter
-# gains them), the drafts' robots meta tag (read by the head partial and the
-# sitemap), and the citation renderer told which page comes and how it cites
-# (`citations:`).
+# gains them), links written from the source file turned into addresses, the
+# drafts' robots meta tag (read by the head partial and the sitemap), and the
+# citation renderer told which page comes and how it cites (`citations:`).
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     step_page = _page(page)
     markdown = _build.expand_markers(markdown, step_page.uri)
     markdown, meta = _build.language_versions(markdown, step_page.uri)
     page.meta.update(meta)
+    markdown = _build.rewrite_links(markdown, step_page)
     robots = _build.robots(step_page.uri)
     if robots is not None:
         page.meta["robots"] = robots
@@ -167,6 +168,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 @_stops_build
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     step_page = _page(page)
+    # The HTML policy's last guard, on what Markdown made of the content
+    _build.guard_output(step_page, html)
     anchors = _build.end_citations(step_page)
     if anchors is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors

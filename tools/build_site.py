@@ -40,6 +40,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The domain package, for the environment's checks (one message for the build and this script)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from ssesite.core.environment import source_date_epoch_problem
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -56,9 +60,6 @@ AT_FDCWD = -100
 # (overrides/partials/sse/offline-edition.html)
 SIZE_MARKER = "<!-- sse:offline-size -->"
 
-# The largest value a 64-bit time_t can hold in a year before 10000; MkDocs
-# turns SOURCE_DATE_EPOCH into a date, which must exist.
-LAST_EPOCH = 253402300799
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -114,16 +115,8 @@ def build(config: Path, site_dir: Path, offline: bool = True) -> int:
 
 
 def check_environment(environ: dict[str, str] | os._Environ) -> str:
-    """A message when SOURCE_DATE_EPOCH cannot be a build date, else ''."""
-    value = environ.get("SOURCE_DATE_EPOCH")
-    if value is None or value == "":
-        return ""
-    if not value.isascii() or not value.isdigit() or int(value) > LAST_EPOCH:
-        return (
-            "SOURCE_DATE_EPOCH: expected the build date as a whole number of seconds since "
-            f"1970-01-01 UTC (e.g. `git log -1 --format=%ct`), found {value!r}"
-        )
-    return ""
+    """A message when the environment asks for an impossible build, else ''."""
+    return source_date_epoch_problem(environ)
 
 
 def staging_prefix(site_dir: Path) -> str:

@@ -108,7 +108,7 @@ class CitationRenderer:
         page = self.page
         if cites is None:
             if page is not None:
-                page.problems.append((raw, f"{MALFORMED}, found {raw!r}"))
+                page.problems.append((raw, f"expected {MALFORMED}, found {raw!r}"))
             return None
         scope = self.citations.scope(page.scope if page else "")
         unknown = [c.key for c in cites if c.key not in self.citations.entries]

@@ -6,8 +6,8 @@ problems show on the pull request's diff.
 
 Exit status: 0 when all content is valid, 1 when there are problems, 2 when
 the folder given is not the project (no data/ or studies/ folder) or the
-environment asks for something impossible (a wrong SSESITE_WORKERS, which
-would stop the build too).
+environment asks for something impossible (a wrong SSESITE_WORKERS or
+SOURCE_DATE_EPOCH, which would stop the build too).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from itertools import groupby
 from pathlib import Path
 
 from ..core.background import worker_count
+from ..core.environment import source_date_epoch_problem
 from ..core.problems import Problem
 from ..site.project import load_project
 
@@ -75,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         worker_count()
     except ValueError as error:
         print(error, file=sys.stderr)
+        return 2
+    if source_date_epoch_problem():
+        print(source_date_epoch_problem(), file=sys.stderr)
         return 2
     project = load_project(root)
     problems = project.problems.sorted()

@@ -42,6 +42,9 @@ ENV_VAR = "SSESITE_WORKERS"
 MAX_WORKERS = 3
 """More workers than this do not pay: the build process stays the bottleneck."""
 
+MAX_REQUEST = 32
+"""The most workers SSESITE_WORKERS may ask for."""
+
 PIPE_SIZE = 1 << 20
 """Pipe buffer asked for (Linux allows up to 1 MiB by default), so that a
 worker can run well ahead of the build without waiting to hand over results."""
@@ -271,14 +274,14 @@ def worker_count(environ: Mapping[str, str] = os.environ) -> int:
     """How many worker processes a build should use here (0: none)."""
     wanted = environ.get(ENV_VAR, "").strip()
     if wanted:
-        try:
-            count = int(wanted)
-        except ValueError:
+        count = int(wanted) if wanted.isascii() and wanted.isdigit() else -1
+        if not 0 <= count <= MAX_REQUEST:
+            # A large number would fork thousands of processes (and select() fails at 1,000)
             raise ValueError(
-                f"{ENV_VAR}: expected a whole number of worker processes (0 for none), "
-                f"found {wanted!r}"
-            ) from None
-        return max(count, 0) if can_fork() else 0
+                f"{ENV_VAR}: expected a whole number of worker processes from 0 (none) to "
+                f"{MAX_REQUEST}, found {wanted!r}"
+            )
+        return count if can_fork() else 0
     if not can_fork():
         return 0
     return max(0, min(available_cores() - 1, MAX_WORKERS))

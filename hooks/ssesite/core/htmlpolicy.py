@@ -35,7 +35,10 @@ ELEMENTS = frozenset(
     ul var wbr""".split()
 )
 
-GLOBAL_ATTRIBUTES = frozenset(("id", "class", "lang", "dir", "title", "markdown"))
+GLOBAL_ATTRIBUTES = frozenset(
+    # data-search-*: what the search plugin reads (and removes) when it indexes a page
+    ("id", "class", "lang", "dir", "title", "markdown", "data-search-exclude", "data-search-boost")
+)
 
 ATTRIBUTES = {
     "a": {"href", "hreflang"},

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..core import urls
+from ..core import htmlpolicy, urls
 from ..core.mdscan import anchor_of, mask_code, scan_markdown
 from ..core.problems import Problems, did_you_mean
 from ..glossary.page import GLOSSARY
@@ -137,6 +137,31 @@ def rewrite(targets: LinkTargets, source: str, uri: str, text: str, first_line: 
         if text.startswith(old, start):
             text = text[:start] + new + text[start + len(old) :]
     return text
+
+
+def page_source(project, src_uri: str, generated: bool) -> str | None:
+    """The content file whose text a page is made from (a docs/ page, a study, a translation)."""
+    if not generated:
+        return f"docs/{src_uri}"
+    study = project.study_at(src_uri)
+    if study is None:
+        return None
+    translation = project.translation_at(src_uri)[1]
+    return translation.source if translation is not None else study.source
+
+
+def output_problem(project, src_uri: str, generated: bool, page_html: str) -> str:
+    """Why a converted page made from content may not be published, else ''."""
+    source = page_source(project, src_uri, generated)
+    if source is None:
+        return ""
+    found = htmlpolicy.check_output(page_html)
+    if not found:
+        return ""
+    return (
+        f"{source}: expected a page with only the HTML {htmlpolicy.POLICY} allows, found "
+        f"{found[0]} in the page made from this file"
+    )
 
 
 # -----------------------------------------------------------------------------

@@ -28,13 +28,13 @@ from ..citations import load as citeload
 from ..citations import views as citeviews
 from ..content import drafts
 from ..content.translations import ORIGINAL_LANGUAGE
-from ..core import background, prose, render, urls
+from ..core import background, environment, prose, render, urls
 from ..core.problems import ContentError, Problems
 from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import home, pages, searchtext, views
+from . import home, links, pages, searchtext, views
 from .project import Project, load_project
 
 STRINGS = "partials/sse/strings.html"
@@ -127,6 +127,9 @@ class Build:
     @classmethod
     def load(cls, root: Path, environ: Mapping[str, str] = os.environ) -> Build:
         """Load all content of the project at `root`, and start the pool of workers."""
+        problem = environment.source_date_epoch_problem(environ)
+        if problem:
+            raise BuildError(problem)
         project = load_project(root, to_render=True)
         env = render.environment(project.layout.templates_dir)
         context = pages.Context(project, env)
@@ -222,6 +225,21 @@ class Build:
         cut = prose.title_end(markdown)
         head, rest = markdown[:cut], markdown[cut:]
         return render.render(self.env, VERSIONS, view=view, head=head, rest=rest), meta
+
+    def rewrite_links(self, markdown: str, page: Page) -> str:
+        """A docs/ page's links written from its source file, as addresses MkDocs follows.
+
+        (A study's and a translation's are rewritten when their page is made.)
+        """
+        if page.generated_by:
+            return markdown
+        return links.rewrite(self.project.links, f"docs/{page.uri}", page.uri, markdown)
+
+    def guard_output(self, page: Page, html: str) -> None:
+        """The HTML policy's last guard: nothing that could run in a page made from content."""
+        problem = links.output_problem(self.project, page.uri, bool(page.generated_by), html)
+        if problem:
+            raise BuildError(problem)
 
     def robots(self, uri: str) -> str | None:
         """The robots meta value of page `uri` (`noindex` for a draft), if any."""

@@ -23,6 +23,7 @@ from ..core.urls import (
 )
 from ..core.wording import capitalised, count, in_sentence, join_names, number_word
 from ..programme.views import study_presentations
+from .links import rewrite
 from .project import Project
 from .studytext import written_sections
 from .tilemap import tilemap_view
@@ -67,7 +68,8 @@ def study_view(study: Study, project: Project) -> dict:
     framework = project.framework
     here = study_uri(study.slug)
     instruments = sorted(study.instruments, key=instrument_order)
-    text = written_sections(study.body)
+    # Links written from the source file, as the generated page's addresses
+    text = written_sections(rewrite(project.links, study.source, here, study.body, study.body_line))
     return {
         "study": study,
         "nav_title": study_label(study, ordered_studies(project)),
@@ -127,6 +129,9 @@ def translation_view(study: Study, translation: Translation, project: Project) -
         "status": study.status,
         "original_lang": study.languages[0],
         "original_revised": study.revised,
+        "body": rewrite(
+            project.links, translation.source, here, translation.body, translation.body_line
+        ),
         "outdated": translation.of_revision < study.revised,
         "versions": study_versions(study, here),
         "links": {
