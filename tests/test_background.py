@@ -155,7 +155,8 @@ def test_a_wrong_worker_setting_says_what_is_expected():
     with pytest.raises(ValueError) as error:
         worker_count({"SSESITE_WORKERS": "many"})
     assert str(error.value) == (
-        "SSESITE_WORKERS: expected a whole number of worker processes from 0 (none) to 32, found 'many'"
+        "SSESITE_WORKERS: expected a whole number of worker processes from 0 (none) to 32, "
+        "found 'many'"
     )
 
 

@@ -96,7 +96,8 @@ def test_a_wrong_worker_count_exits_2_as_the_build_would_stop(monkeypatch, capsy
     monkeypatch.setenv("SSESITE_WORKERS", "two")
     assert check.main([str(ROOT)]) == 2
     assert capsys.readouterr().err == (
-        "SSESITE_WORKERS: expected a whole number of worker processes from 0 (none) to 32, found 'two'\n"
+        "SSESITE_WORKERS: expected a whole number of worker processes from 0 (none) to 32, "
+        "found 'two'\n"
     )
 
 

@@ -63,5 +63,6 @@ def test_a_wrong_worker_setting_stops_the_build(tmp_path: Path, monkeypatch, cap
         build_site(copy_project(tmp_path / "p"), tmp_path / "s")
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert errors == [
-        "SSESITE_WORKERS: expected a whole number of worker processes from 0 (none) to 32, found 'all'"
+        "SSESITE_WORKERS: expected a whole number of worker processes from 0 (none) to 32, "
+        "found 'all'"
     ]
