@@ -111,10 +111,7 @@ def _check_dates(programme: Programme, session: Session, record: Record) -> None
     conference = programme.conference
     key = "start" if session.timed else "date"
     if not conference.start_date <= session.day <= conference.end_date:
-        if conference.start_date == conference.end_date:
-            dates = conference.start_date.isoformat()
-        else:
-            dates = f"{conference.start_date.isoformat()} to {conference.end_date.isoformat()}"
+        dates = _dates(conference)
         _session_problem(
             record,
             key,
@@ -128,6 +125,16 @@ def _check_dates(programme: Programme, session: Session, record: Record) -> None
             f"session '{session.id}' ends at {local_text(session.end)}; "
             f"expected an end after its start ({local_text(session.start)})",
         )
+    elif session.timed and conference.start_date <= session.day <= conference.end_date:
+        # Ending after midnight is fine; two days after the conference is a typo
+        last = conference.end_date + dt.timedelta(days=1)
+        if session.end.date() > last:
+            _session_problem(
+                record,
+                "end",
+                f"session '{session.id}' ends on {session.end.date().isoformat()}; "
+                f"expected an end within the conference's dates ({_dates(conference)})",
+            )
 
 
 def _check_references(
@@ -235,6 +242,11 @@ def _person_path(session: Session, person: str) -> tuple:
         if person in talk.speakers:
             return ("talks", index, "speakers", talk.speakers.index(person))
     return ()
+
+
+def _dates(conference) -> str:
+    start, end = conference.start_date.isoformat(), conference.end_date.isoformat()
+    return start if start == end else f"{start} to {end}"
 
 
 def _session_problem(record: Record, key: str, message: str) -> None:

@@ -25,6 +25,7 @@ from ..glossary.links import check_project_term_links
 from ..glossary.load import load_glossary
 from ..glossary.model import Glossary
 from ..programme import links as programme_links
+from ..programme.guard import check_programme_history
 from ..programme.load import load_programme
 from ..programme.model import Programme
 from . import contentcache
@@ -140,6 +141,7 @@ def load_project(root: Path, *, to_render: bool = False) -> Project:
             project.citations.prepare_to_render()
         if cache is not None and not project.problems:
             cache.put(key, project)
+    check_programme_history(layout.root, project.problems)
     project.settings = load_settings(layout.root, project.problems)
     check_generated_uris(project, generated_uris(project))
     return project
