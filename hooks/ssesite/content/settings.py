@@ -9,6 +9,7 @@ uses (pyyaml_env_tag).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from . import drafts
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
+
+
+SITE_URL = re.compile(r"^https?://[^\s\"'<>\\`]+$")
+"""The public address: printed in every page's head, the sitemap and the calendars."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,17 @@ def load_settings(root: Path, problems: Problems) -> Settings:
             "extra.drafts",
             f"expected {one_of(drafts.MODES)}, found {describe(mode)}{origin}"
             + (f". {hint}" if hint else ""),
+        )
+        return Settings()
+    site_url = config.get("site_url") or ""
+    if not isinstance(site_url, str) or (site_url and not SITE_URL.match(site_url)):
+        origin = " (from the environment variable SITE_URL)" if "SITE_URL" in os.environ else ""
+        problems.add(
+            "mkdocs.yml",
+            _line_of(path, "site_url:"),
+            "site_url",
+            "expected the site's public address, such as https://example.org/sse/, without "
+            f"spaces, quotes or angle brackets, found {describe(site_url)}{origin}",
         )
         return Settings()
     return Settings(drafts=mode)
