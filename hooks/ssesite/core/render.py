@@ -17,6 +17,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .languages import script_lang
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -37,6 +39,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["md"] = markdown_text
     env.filters["long_date"] = long_date
     env.filters["yaml_string"] = yaml_string
+    env.filters["script_lang"] = script_lang
     return env
 
 

@@ -200,6 +200,13 @@ class Talk:
         Text(), "the slug of a country study the talk presents", required=False, default=""
     )
     abstract: str = declare(Text(), "the talk's abstract", required=False, default="")
+    cancelled: bool = declare(
+        Custom(expected="true or false"),
+        "true when this talk is cancelled while its session goes ahead (record it in the "
+        "session's history too)",
+        required=False,
+        default=False,
+    )
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ BANNER_KINDS = {
     "postponed": "warning",
     "moved-online": "warning",
     "cancelled": "danger",
+    "held": "success",
 }
 
 # -----------------------------------------------------------------------------
@@ -113,6 +114,7 @@ def session_view(project, session: Session) -> dict:
                 ],
                 "study": _study_link(project, talk.study, here) if talk.study else None,
                 "abstract": talk.abstract,
+                "cancelled": talk.cancelled,
             }
             for talk in session.talks
         ],
@@ -137,7 +139,7 @@ def speakers_view(project) -> dict:
             {
                 "name": s.page_name,
                 "url": relative_url(session_uri(s.id), here),
-                "role": "Chair" if s.chair == person.id else "Speaker",
+                "role": _role(s, person.id),
                 "cancelled": s.cancelled,
             }
             for s in programme.sessions_of(person.id)
@@ -208,7 +210,11 @@ def banner_view(programme: Programme, here: str) -> dict:
     status = conference.status
     current = date_range_label(conference.start_date, conference.end_date)
     previous = [d.label() for d in conference.previous_dates]
-    if status == "rescheduled" and previous:
+    if status == "held":
+        headline = f"Held on {current}" + (
+            f", after it was planned for {' and then '.join(previous)}" if previous else ""
+        )
+    elif status == "rescheduled" and previous:
         headline = f"Rescheduled from {' and then '.join(previous)} to {current}"
     elif status == "postponed":
         headline = (
@@ -251,7 +257,7 @@ def study_presentations(project, study) -> dict:
                     "talk": talk.title or f"Title {TO_BE_CONFIRMED}",
                     "speakers": [p.name for p in presenters],
                     "day_label": weekday_label(session.day),
-                    "cancelled": session.cancelled,
+                    "cancelled": session.cancelled or talk.cancelled,
                 }
             )
     return {
@@ -316,13 +322,22 @@ def downloads_view(programme: Programme, here: str) -> dict:
         "xml": relative_url(SCHEDULE_XML, here),
         "json": relative_url(SCHEDULE_JSON, here),
         "exported": sum(1 for s in programme.sessions if s.timed and not s.cancelled),
-        "total": len(programme.sessions),
+        # A cancelled session is not one whose times are unknown: it is not counted
+        "total": sum(1 for s in programme.sessions if not s.cancelled),
     }
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _role(session: Session, person_id: str) -> str:
+    """'Chair', 'Speaker', or 'Chair and speaker' for one who does both."""
+    speaks = any(person_id in talk.speakers for talk in session.talks)
+    if session.chair == person_id:
+        return "Chair and speaker" if speaks else "Chair"
+    return "Speaker"
 
 
 def _room_label(programme: Programme, session: Session) -> str:

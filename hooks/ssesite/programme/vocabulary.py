@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # Data
 # -----------------------------------------------------------------------------
 
-STATUSES = ("scheduled", "postponed", "rescheduled", "moved-online", "cancelled")
+STATUSES = ("scheduled", "postponed", "rescheduled", "moved-online", "cancelled", "held")
 ATTENDANCE_MODES = ("in-person", "online", "mixed")
 ROOM_KINDS = ("in-person", "online")
 SESSION_KINDS = (
@@ -42,6 +42,7 @@ STATUS_LABELS = {
     "rescheduled": "Rescheduled",
     "moved-online": "Moved online",
     "cancelled": "Cancelled",
+    "held": "Held",
 }
 ATTENDANCE_LABELS = {
     "in-person": "In person",

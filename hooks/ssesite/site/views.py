@@ -6,6 +6,8 @@ as "to be confirmed") is made here, where it is unit-tested.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..content.framework import Framework
 from ..content.studies import Instrument, Study
 from ..content.translations import ORIGINAL_LANGUAGE, TranslatedPage, Translation
@@ -77,6 +79,7 @@ def study_view(study: Study, project: Project) -> dict:
         "kind_note": study.kind_note,
         "body": text.body,
         "to_come": join_names([in_sentence(title) for title in text.to_come]),
+        "downloads": [_download(study, path) for path in study.downloads],
         "presentations": study_presentations(project, study),
         "languages": [{"tag": t, "name": language_name(t)} for t in study.languages],
         "versions": study_versions(study, here),
@@ -280,3 +283,15 @@ def instrument_order(instrument) -> tuple:
 def _vocab_order(framework: Framework, vocabulary: str, id: str) -> int:
     ids = framework.ids(vocabulary)
     return ids.index(id) if id in ids else len(ids)
+
+
+def _download(study: Study, path) -> dict:
+    """A declared download, published beside the study's page."""
+    name = path.relative_to(study.folder).as_posix()
+    size = path.stat().st_size
+    return {
+        "name": name,
+        "href": quote(name),
+        "kind": path.suffix.lstrip(".").upper(),
+        "size": f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB",
+    }

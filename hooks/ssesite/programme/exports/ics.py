@@ -177,7 +177,8 @@ def _description(programme: Programme, session: Session) -> str:
         for talk in session.talks:
             names = [programme.person(p).name for p in talk.speakers if programme.person(p)]
             speakers = ", ".join(names) or f"speakers {TO_BE_CONFIRMED}"
-            lines.append(f"- {talk.title or 'Title ' + TO_BE_CONFIRMED} ({speakers})")
+            cancelled = " (cancelled)" if talk.cancelled else ""
+            lines.append(f"- {talk.title or 'Title ' + TO_BE_CONFIRMED} ({speakers}){cancelled}")
     else:
         lines.append(f"Talks and speakers: {TO_BE_CONFIRMED}.")
     return "\n".join(lines)

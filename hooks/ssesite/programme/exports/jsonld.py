@@ -27,6 +27,7 @@ EVENT_STATUS = {
     "rescheduled": "EventRescheduled",
     "moved-online": "EventMovedOnline",
     "cancelled": "EventCancelled",
+    "held": "EventScheduled",
 }
 ATTENDANCE_MODE = {
     "in-person": "OfflineEventAttendanceMode",
@@ -77,16 +78,23 @@ def _conference(programme: Programme, site_url, here: str) -> dict:
         "url": url,
         "startDate": conference.start_date.isoformat(),
         "endDate": conference.end_date.isoformat(),
-        "eventStatus": SCHEMA + EVENT_STATUS[conference.status],
+        "eventStatus": SCHEMA + _event_status(conference),
         "eventAttendanceMode": SCHEMA + ATTENDANCE_MODE[conference.attendance],
         "location": _locations(programme),
     }
     previous = [d.iso() for d in conference.previous_dates]
-    if conference.status == "rescheduled" and previous:
+    if conference.status in ("rescheduled", "held") and previous:
         data["previousStartDate"] = previous[0] if len(previous) == 1 else previous
     if conference.organisers:
         data["organizer"] = [{"@type": "Organization", "name": n} for n in conference.organisers]
     return data
+
+
+def _event_status(conference) -> str:
+    """schema.org has no 'held': a held conference that was rescheduled says so."""
+    if conference.status == "held" and conference.previous_dates:
+        return EVENT_STATUS["rescheduled"]
+    return EVENT_STATUS[conference.status]
 
 
 def _session(programme: Programme, session: Session, site_url, here: str, with_super) -> dict:
