@@ -136,6 +136,16 @@ class Record:
             return None
         return str(value).strip()
 
+    def flag(self, key: str, default: bool = False) -> bool:
+        """A yes/no field written true or false; `default` when left out."""
+        value = self.raw(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.expected(key, "true or false", value)
+            return default
+        return value
+
     def integer(
         self, key: str, *, required: bool = True, low=None, high=None, expected="a whole number"
     ):

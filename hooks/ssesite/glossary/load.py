@@ -178,7 +178,7 @@ def _read_term(
         "plurals": lambda record, key, values: (
             tuple(_names(record, key)) if record.raw(key) is not None else None
         ),
-        "autolink": lambda record, key, values: _yes_no(record, key, default=True),
+        "autolink": lambda record, key, values: record.flag(key, default=True),
         "definition": lambda record, key, values: _definition(record),
         "source": lambda record, key, values: _source(record, known_bib),
         "local_names": lambda record, key, values: tuple(_local_names(record)),
@@ -273,16 +273,6 @@ def _names(record: _TermRecord, key: str) -> list[str]:
         if name:
             names.append(name)
     return names
-
-
-def _yes_no(record: Record, key: str, default: bool) -> bool:
-    value = record.raw(key)
-    if value is None:
-        return default
-    if not isinstance(value, bool):
-        record.expected(key, "true or false", value)
-        return default
-    return value
 
 
 def _definition(record: _TermRecord) -> str | None:

@@ -254,18 +254,9 @@ def _session(item: Record, index: int, tz: dt.tzinfo | None) -> Session | None:
 def _talk(item: Record) -> Talk | None:
     if not item.is_mapping():
         return None
-    values = read(item, Talk, {"cancelled": _yes_no})
+    values = read(item, Talk, {"cancelled": lambda item, key, values: item.flag(key)})
     return Talk(**{**values, "speakers": tuple(values["speakers"])})
 
-
-def _yes_no(item: Record, key: str, values: dict) -> bool:
-    value = item.raw(key)
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        item.expected(key, "true or false", value)
-        return False
-    return value
 
 
 def _change(item: Record) -> Change | None:
