@@ -43,8 +43,11 @@ def build(project: Path, tmp_path: Path, monkeypatch, mode: str | None) -> Path:
 
 
 def make_final(project: Path, slug: str) -> None:
+    # A final study needs its authors: a clearly fake one for the test
     index = project / "studies" / slug / "index.md"
-    text = index.read_text(encoding="utf-8")
+    text = index.read_text(encoding="utf-8").replace(
+        "authors: []", "authors:\n  - name: Test Author\n    affiliation: Example University", 1
+    )
     index.write_text(text.replace("status: draft", "status: final", 1), encoding="utf-8")
 
 

@@ -80,8 +80,8 @@ def test_programme_page_labels_times_and_is_complete_without_javascript(built_si
     doc = page(built_site, "programme/index.html")
     assert text(doc.cssselect("h1")[0]).startswith("Programme")
     banner = text(doc.cssselect(".sse-conference-banner")[0])
-    assert "Rescheduled · Hybrid (in person and online)" in banner
-    assert "Rescheduled from July 2020 to 22 September 2020." in banner
+    assert "Held · Hybrid (in person and online)" in banner
+    assert "Held on 22 September 2020, after it was planned for July 2020." in banner
     # No time is known: no time columns, and what is not documented is said
     # once for the day instead of in every cell
     headers = [text(th) for th in doc.cssselect("table.sse-programme thead th")]
@@ -119,7 +119,7 @@ def test_programme_page_labels_times_and_is_complete_without_javascript(built_si
 def test_home_page_shows_the_same_status_banner(built_site):
     doc = page(built_site, "index.html")
     (banner,) = doc.cssselect(".sse-conference-banner")
-    assert "Rescheduled from July 2020 to 22 September 2020." in text(banner)
+    assert "Held on 22 September 2020, after it was planned for July 2020." in text(banner)
     links = {text(a): a.get("href") for a in banner.cssselect("a")}
     assert links == {"Programme": "programme/", "What changed": "programme/changes/"}
 
@@ -160,7 +160,7 @@ def test_speakers_and_changes_pages(built_site):
         "Scheduled",
         "Postponed",
         "Rescheduled",
-        "Rescheduled",
+        "Held",
     ]
     assert sum("Date not documented" in e for e in entries) == 0
     assert "Current" in entries[-1]

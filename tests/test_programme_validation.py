@@ -21,7 +21,7 @@ def test_the_real_programme_is_valid():
     assert [str(p) for p in project.problems.sorted()] == []
     programme = project.programme
     assert programme.conference.timezone == "Asia/Seoul"
-    assert programme.conference.status == "rescheduled"
+    assert programme.conference.status == "held"
     assert programme.conference.attendance == "mixed"
     assert [s.id for s in programme.ordered()] == ["opening", "session-1", "session-2", "session-3"]
     # Only documented facts: no session has invented times, titles or chairs.

@@ -66,7 +66,7 @@ def test_a_translation_loads_beside_its_study_and_is_not_published_as_a_file(tmp
         (
             "index.id.md",
             TRANSLATION.replace("translation_of: {revised: 2020-08-21}\n", ""),
-            "studies/testland/index.id.md:2: translation_of: required field is missing; "
+            "studies/testland/index.id.md:1: translation_of: required field is missing; "
             "expected the revision of the original it translates, as {revised: YYYY-MM-DD}",
         ),
         (
@@ -95,7 +95,7 @@ def test_a_wrong_translation_is_reported_with_file_line_and_field(tmp_path, name
 
 
 def test_the_same_framework_data_is_accepted(tmp_path):
-    framework = VALID[VALID.index("framework:") : VALID.index("---\n\nBody")]
+    framework = VALID[VALID.index("framework:") : VALID.index("---\n\n## Scope")]
     text = TRANSLATION.replace("---\n\n", framework + "---\n\n")
     assert messages(with_translation(tmp_path, "index.id.md", text)) == []
 

@@ -38,8 +38,39 @@ class EnvLoader(yaml.SafeLoader):
 
 
 yaml_env_tag.add_env_tag(EnvLoader)
-# MkDocs' Python tags (markdown extensions) are irrelevant here: read as None
-EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+class PythonTag:
+    """MkDocs' Python tags (a markdown extension's slugify, say): kept, never run."""
+
+    def __init__(self, suffix: str, node: yaml.Node, loader: yaml.SafeLoader):
+        self.tag = "tag:yaml.org,2002:python/" + suffix
+        if isinstance(node, yaml.MappingNode):
+            self.value = loader.construct_mapping(node, deep=True)
+        elif isinstance(node, yaml.SequenceNode):
+            self.value = loader.construct_sequence(node, deep=True)
+        else:
+            self.value = loader.construct_scalar(node)
+
+    @staticmethod
+    def represent(dumper: yaml.SafeDumper, data: PythonTag) -> yaml.Node:
+        if isinstance(data.value, dict):
+            return dumper.represent_mapping(data.tag, data.value)
+        if isinstance(data.value, list):
+            return dumper.represent_sequence(data.tag, data.value)
+        return dumper.represent_scalar(data.tag, data.value)
+
+
+EnvLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: PythonTag(suffix, node, loader)
+)
+
+
+class ConfigDumper(yaml.SafeDumper):
+    """Writes a config read by `read_config` back, its Python tags as they were."""
+
+
+ConfigDumper.add_representer(PythonTag, PythonTag.represent)
 
 # -----------------------------------------------------------------------------
 # Functions

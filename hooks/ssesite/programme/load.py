@@ -258,7 +258,6 @@ def _talk(item: Record) -> Talk | None:
     return Talk(**{**values, "speakers": tuple(values["speakers"])})
 
 
-
 def _change(item: Record) -> Change | None:
     if not item.is_mapping():
         return None

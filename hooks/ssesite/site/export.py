@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..content.settings import read_config
+from ..content.settings import ConfigDumper, read_config
 from ..core import render
 from . import pages
 from .project import load_project
@@ -99,4 +99,4 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
     theme = config.setdefault("theme", {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(root / theme["custom_dir"])
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    return yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
