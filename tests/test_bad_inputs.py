@@ -53,11 +53,17 @@ def apply(case: dict, root: Path) -> None:
       body:     replace everything after a study's front matter with this text
     `replace` may also be a list of [old, new] pairs, made in turn.
       git:      commit the unchanged copy first (for checks against the last commit)
+      delete:   remove `file`; folder: make `file` an empty folder instead
     """
     if case.get("git"):
         commit_all(root)
     target = root / case["file"]
     target.parent.mkdir(parents=True, exist_ok=True)
+    if case.get("delete") or case.get("folder"):
+        target.unlink()
+        if case.get("folder"):
+            target.mkdir()
+        return
     if "symlink" in case or "fifo" in case or "size" in case:
         if target.is_dir() and not target.is_symlink():
             raise AssertionError(f"case {case['id']}: {case['file']} is a folder")

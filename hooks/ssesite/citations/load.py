@@ -82,6 +82,8 @@ class Found:
     line: int
     cites: tuple[Cite, ...]
     """Empty when the group is malformed."""
+    in_link: bool = False
+    """Written as a link's text, `[[@key]](url)`: a link inside a link."""
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,10 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
             continue
         line += masked.count("\n", counted, match.start())
         counted = match.start()
-        found.append(Found(text[match.start() : match.end()], line, cites or ()))
+        in_link = masked[match.start() - 1 : match.start()] == "[" and masked.startswith(
+            "](", match.end()
+        )
+        found.append(Found(text[match.start() : match.end()], line, cites or (), in_link))
     return found
 
 
@@ -272,6 +277,16 @@ def check_page(citations: Citations, page: PageCitations, problems: Problems) ->
     """Report malformed citations and keys the page's scope does not define."""
     scope = citations.scope(page.scope)
     for found in page.found:
+        if found.in_link:
+            problems.add(
+                page.file,
+                found.line,
+                "citation",
+                "expected a citation outside a link's text (a citation is a link, and a link "
+                f"cannot hold another), found {found.raw!r} as the text of a link; write the "
+                "citation after the link",
+            )
+            continue
         if not found.cites:
             problems.expected(page.file, found.line, "citation", MALFORMED, found.raw)
             continue
