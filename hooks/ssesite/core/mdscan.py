@@ -18,21 +18,14 @@ from dataclasses import dataclass, field
 
 from pymdownx.slugs import slugify
 
-from . import htmlpolicy
-from .mdlimits import FENCE, LIST_ITEM, check_limits
+from . import htmlpolicy, prose
+from .mdlimits import LIST_ITEM, check_limits
 from .problems import Problems
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
-# A code span. It starts with the backtick and looks behind after it.
-INLINE_CODE = re.compile(
-    r"(?P<ticks>`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL
-)
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# Lines that open a block whose indented continuation is not code.
-CONTAINER = re.compile(r"^[ \t]{0,3}(?:[*+-][ \t]|\d+[.)][ \t]|!!!|\?\?\?|:[ \t]|\[\^[^\]]+\]:)")
 
 ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 SETEXT = re.compile(r"^ {0,3}(?P<rule>=+|-+)[ \t]*$")
@@ -89,7 +82,14 @@ def scan_markdown(text: str, file: str, problems: Problems, first_line: int = 1)
     check_limits(text, file, problems, first_line)
     if len(problems) > before:
         return MarkdownScan(ok=False)
-    masked = mask_code(text, comments=False)
+    if "--!>" in text:
+        # Python-Markdown ends a comment at '-->', a browser already at '--!>':
+        # what lies between would be HTML to readers and a comment to the check
+        line = first_line + text.count("\n", 0, text.index("--!>"))
+        problems.add(file, line, "HTML", "expected a comment closed by '-->', found '--!>'")
+        return MarkdownScan(ok=False)
+    # Code blanked out (it is shown as text); raw HTML blocks kept: they are published
+    masked = prose.mask(text, keep_html=True)
     lines = _LineIndex(masked, first_line)
     scan = MarkdownScan()
     destinations = _links(masked, file, problems, lines, scan)
@@ -109,53 +109,6 @@ def scan_markdown(text: str, file: str, problems: Problems, first_line: int = 1)
                 f"expected a definition '[^{label}]: ...' in the same file, found none",
             )
     return scan
-
-
-def mask_code(text: str, comments: bool = True) -> str:
-    """`text` with code (and HTML comments, unless told not to) blanked out; newlines kept."""
-    lines = text.split("\n")
-    fence: tuple[str, int] | None = None
-    blank_before = True  # the previous line was blank (or this is the first)
-    in_code = False  # inside an indented code block
-    container = False  # the last unindented block opened a list, admonition, ...
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if fence is not None:
-            lines[index] = blank(line)
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
-                fence = None
-            continue
-        if not stripped:
-            blank_before = True
-            continue
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip(" "))
-        opener = FENCE.match(line)
-        if opener and not (in_code and indent >= 4):
-            fence = (opener["fence"][0], len(opener["fence"]))
-            lines[index] = blank(line)
-            blank_before = in_code = False
-            continue
-        if indent >= 4:
-            # Indented after a blank line: code, unless it continues a list item,
-            # an admonition, a definition or a footnote (code then needs 8 spaces).
-            if in_code or (blank_before and (not container or indent >= 8)):
-                in_code = True
-                lines[index] = blank(line)
-        else:
-            in_code = False
-            opens = bool(CONTAINER.match(line))
-            container = opens if blank_before else (container or opens)
-        blank_before = False
-    masked = "\n".join(lines)
-    if comments:
-        masked = COMMENT.sub(lambda m: blank(m.group(0)), masked)
-    return INLINE_CODE.sub(lambda m: blank(m.group(0)), masked)
-
-
-def blank(text: str) -> str:
-    """`text` with everything but newlines turned into spaces."""
-    return re.sub(r"[^\n]", " ", text)
 
 
 def anchor_of(heading: str) -> str:

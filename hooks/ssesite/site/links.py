@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..core import htmlpolicy, urls
-from ..core.mdscan import anchor_of, mask_code, scan_markdown
+from ..core import htmlpolicy, prose, urls
+from ..core.mdscan import anchor_of, scan_markdown
 from ..core.problems import Problems, did_you_mean
 from ..glossary.page import GLOSSARY
 from ..programme import links as programme_links
@@ -221,7 +221,7 @@ def _template_anchors(templates: Path) -> set[str]:
         path = templates / name
         if not path.is_file():
             continue
-        for line in mask_code(path.read_text(encoding="utf-8")).split("\n"):
+        for line in prose.mask(path.read_text(encoding="utf-8")).split("\n"):
             heading = re.match(r"^#{2,6}[ \t]+(?P<text>[^{}]+?)[ \t]*$", line)
             if heading:
                 anchors.add(anchor_of(heading["text"]))
