@@ -7,8 +7,8 @@ import re
 from html import escape
 from pathlib import Path
 
-import yaml
 from lxml import html
+from ssesite.content.settings import read_config
 from ssesite.site.searchtext import separate_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,8 @@ def test_cells_items_and_lines_get_a_break_and_pre_is_left_alone():
 
 
 def separator() -> re.Pattern:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    # read as the check reads it (!ENV resolved, the toc's Python tag kept, not run)
+    config = read_config(ROOT)
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     return re.compile(search["separator"])
 

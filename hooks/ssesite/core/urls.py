@@ -52,6 +52,16 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+def relative_path(target: str, from_file: str) -> str:
+    """The path of file `target` as written in file `from_file` (both from one root).
+
+    For links in Markdown sources, which MkDocs then checks and turns into
+    page addresses: 'countries/korea/index.md' from 'about.md' is
+    'countries/korea/index.md', from 'countries/japan/index.md' '../korea/index.md'.
+    """
+    return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+
+
 def relative_url(target_src: str, from_src: str) -> str:
     """URL of page `target_src` as written in page `from_src` (both source URIs)."""
     return link(page_url(target_src), page_url(from_src))

@@ -171,18 +171,17 @@ def output_problem(project, src_uri: str, generated: bool, page_html: str) -> st
 
 def _rewritten(targets: LinkTargets, source: str, uri: str, url: str) -> str | None:
     scheme = SCHEME.match(url)
-    here = posixpath.dirname(uri)
     if scheme:
         if scheme.group(1).lower() != SESSION:
             return None
         id = url[len(scheme.group(0)) :]
-        return posixpath.relpath(programme_links.session_uri(id), here or ".")
+        return urls.relative_path(programme_links.session_uri(id), uri)
     if url.startswith(("#", "//")):
         return None
     _, anchor, target = targets.resolve(source, url)
     if target is None:
         return None
-    new = posixpath.relpath(target.uri, here or ".")
+    new = urls.relative_path(target.uri, uri)
     return new + (f"#{anchor}" if anchor else "")
 
 
@@ -207,8 +206,7 @@ def _nowhere(targets: LinkTargets, source: str, url: str, path: str) -> str:
             f"expected a page or file that the site publishes, found {url!r}, {where} that "
             "it does not publish (a study publishes the files its own text links or shows)"
         )
-    here = posixpath.dirname(source)
-    candidates = [posixpath.relpath(p, here) for p in targets.targets]
+    candidates = [urls.relative_path(p, source) for p in targets.targets]
     written = url.split("#", 1)[0]
     close = difflib.get_close_matches(written, candidates, n=1, cutoff=0.8)
     return message + (f". Did you mean {close[0]!r}?" if close else "")
