@@ -107,7 +107,8 @@ def cases():
     return [
         (
             {"about.id.md": no_of},
-            f"docs/about.id.md:{line_of(no_of, 'title')}: translation_of: required field is "
+            # A missing field is reported on the front matter's opening '---'
+            f"docs/about.id.md:{line_of(no_of, '---')}: translation_of: required field is "
             "missing; expected the revision of the original it translates, as "
             "{revised: YYYY-MM-DD}",
         ),
@@ -139,7 +140,7 @@ def cases():
         ),
         (
             {"about.id.md": TRANSLATION, "about.md": no_revised},
-            f"docs/about.md:{line_of(no_revised, 'title')}: revised: required field is missing; "
+            f"docs/about.md:{line_of(no_revised, '---')}: revised: required field is missing; "
             "expected the date of the page's last revision, YYYY-MM-DD (its translations "
             "record it)",
         ),
