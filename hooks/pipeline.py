@@ -155,7 +155,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     markdown = _build.expand_markers(markdown, step_page.uri)
     markdown, meta = _build.language_versions(markdown, step_page.uri)
     page.meta.update(meta)
-    markdown = _build.rewrite_links(markdown, step_page)
+    # (a study's are rewritten when its page is made)
+    uri, generated_by = step_page.uri, step_page.generated_by
+    markdown = _domain.site.links.rewrite_page(_build.project, uri, generated_by, markdown)
     robots = _build.robots(step_page.uri)
     if robots is not None:
         page.meta["robots"] = robots

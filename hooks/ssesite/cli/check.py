@@ -18,8 +18,7 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
-from ..core.background import worker_count
-from ..core.environment import source_date_epoch_problem
+from ..core import environment
 from ..core.problems import Problem
 from ..site.project import load_project
 
@@ -72,13 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        worker_count()
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    if source_date_epoch_problem():
-        print(source_date_epoch_problem(), file=sys.stderr)
+    if problem := environment.problem():
+        print(problem, file=sys.stderr)
         return 2
     project = load_project(root)
     problems = project.problems.sorted()

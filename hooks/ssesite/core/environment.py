@@ -1,4 +1,4 @@
-"""Settings read from the environment that would otherwise stop a build with a traceback.
+"""Settings read from the environment that would otherwise stop a build badly.
 
 `SOURCE_DATE_EPOCH` gives reproducible builds their date (the Makefile sets
 it from the last commit); MkDocs reads it with `int()` and fails with a
@@ -35,3 +35,17 @@ def source_date_epoch_problem(environ: Mapping[str, str] = os.environ) -> str:
             f"1970-01-01 UTC (e.g. `git log -1 --format=%ct`), found {value!r}"
         )
     return ""
+
+
+def problem(environ: Mapping[str, str] = os.environ) -> str:
+    """What the build, `make check` and `make site` stop on: a message, else ''.
+
+    SSESITE_WORKERS (`background.worker_count`) and SOURCE_DATE_EPOCH.
+    """
+    from .background import worker_count
+
+    try:
+        worker_count(environ)
+    except ValueError as error:
+        return str(error)
+    return source_date_epoch_problem(environ)

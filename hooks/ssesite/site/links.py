@@ -139,6 +139,13 @@ def rewrite(targets: LinkTargets, source: str, uri: str, text: str, first_line: 
     return text
 
 
+def rewrite_page(project, src_uri: str, generated_by: str | None, markdown: str) -> str:
+    """A docs/ page's Markdown with its links rewritten (a generated page's are already)."""
+    if generated_by:
+        return markdown
+    return rewrite(project.links, f"docs/{src_uri}", src_uri, markdown)
+
+
 def page_source(project, src_uri: str, generated: bool) -> str | None:
     """The content file whose text a page is made from (a docs/ page, a study, a translation)."""
     if not generated:

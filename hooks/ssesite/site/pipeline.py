@@ -127,16 +127,12 @@ class Build:
     @classmethod
     def load(cls, root: Path, environ: Mapping[str, str] = os.environ) -> Build:
         """Load all content of the project at `root`, and start the pool of workers."""
-        problem = environment.source_date_epoch_problem(environ)
-        if problem:
+        if problem := environment.problem(environ):  # SSESITE_WORKERS, SOURCE_DATE_EPOCH
             raise BuildError(problem)
         project = load_project(root, to_render=True)
         env = render.environment(project.layout.templates_dir)
         context = pages.Context(project, env)
-        try:
-            workers = background.worker_count(environ)
-        except ValueError as error:
-            raise BuildError(str(error)) from None
+        workers = background.worker_count(environ)
         return cls(project, env, context, background.Background(context, workers))
 
     def check(self) -> None:
@@ -226,19 +222,9 @@ class Build:
         head, rest = markdown[:cut], markdown[cut:]
         return render.render(self.env, VERSIONS, view=view, head=head, rest=rest), meta
 
-    def rewrite_links(self, markdown: str, page: Page) -> str:
-        """A docs/ page's links written from its source file, as addresses MkDocs follows.
-
-        (A study's and a translation's are rewritten when their page is made.)
-        """
-        if page.generated_by:
-            return markdown
-        return links.rewrite(self.project.links, f"docs/{page.uri}", page.uri, markdown)
-
     def guard_output(self, page: Page, html: str) -> None:
         """The HTML policy's last guard: nothing that could run in a page made from content."""
-        problem = links.output_problem(self.project, page.uri, bool(page.generated_by), html)
-        if problem:
+        if problem := links.output_problem(self.project, page.uri, bool(page.generated_by), html):
             raise BuildError(problem)
 
     def robots(self, uri: str) -> str | None:
