@@ -77,7 +77,7 @@ def test_a_change_already_committed_is_caught_against_the_pull_requests_base(tmp
     git(root, "commit", "-q", "-am", "Move session 1")
     assert messages(root, monkeypatch) == []
     assert messages(root, monkeypatch, base="main") == [
-        "data/programme.yml:85: sessions[1]: session 'session-1' moved from 2020-09-22 "
+        "data/programme.yml:92: sessions[1]: session 'session-1' moved from 2020-09-22 "
         "(time to be confirmed) to 2020-09-22 14:00–15:30 since the branch this pull request "
         "goes into (main); expected a new entry in its history (change: moved), found none, "
         "so readers' calendars would not update"

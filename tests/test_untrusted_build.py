@@ -7,6 +7,7 @@ read back as HTML.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,12 +60,16 @@ def site(tmp_path_factory) -> Path:
     # A byte-order mark at the start, as some editors save
     index.write_bytes(b"\xef\xbb\xbf" + (text + EXTRA_TEXT).encode())
     about = root / "docs" / "about.md"
+    text, replaced = re.subn(
+        r"^description: .*$",
+        f"description: '{DESCRIPTION}'",
+        about.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.M,
+    )
+    assert replaced == 1
     about.write_text(
-        about.read_text(encoding="utf-8").replace(
-            "description: How the project's country case studies were made and what they cover.",
-            f"description: '{DESCRIPTION}'",
-        )
-        + "\nRead [the Japanese study](../studies/japan/index.md#社会的経済).\n",
+        text + "\nRead [the Japanese study](../studies/japan/index.md#社会的経済).\n",
         encoding="utf-8",
     )
     return build_site(

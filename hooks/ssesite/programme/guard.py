@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..core.problems import Problems
-from ..core.sources import read_text
+from ..core.reading import read_text
 from ..core.yamlsource import Located, load_yaml
 
 # -----------------------------------------------------------------------------
