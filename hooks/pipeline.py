@@ -171,7 +171,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     step_page = _page(page)
     # The HTML policy's last guard, on what Markdown made of the content
-    _build.guard_output(step_page, html)
+    generated = bool(step_page.generated_by)
+    if problem := _domain.site.links.output_problem(_build.project, step_page.uri, generated, html):
+        raise PluginError(problem)
     anchors = _build.end_citations(step_page)
     if anchors is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors

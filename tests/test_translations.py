@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -167,8 +168,10 @@ def test_every_study_has_its_title_and_summary_in_its_national_language(public_s
 def test_a_translation_of_an_older_revision_says_the_original_is_newer(project: Path):
     index = project / "studies" / "korea" / "index.md"
     text = index.read_text(encoding="utf-8")
-    index.write_text(re.sub(r"(?m)^revised: .*$", "revised: 2099-09-30", text, count=1))
+    # Revised today: later than the translation, and not in the future (which the check refuses)
+    today = dt.date.today().isoformat()
+    index.write_text(re.sub(r"(?m)^revised: .*$", f"revised: {today}", text, count=1))
     site = build_site(project)
     page = html.parse(str(site / "countries/korea/ko/index.html")).getroot()
     outdated = page.cssselect(".sse-translation__outdated")[0].text_content()
-    assert "2099-09-30" in outdated and "영어 원문이 그 후 개정되었습니다" in outdated
+    assert today in outdated and "영어 원문이 그 후 개정되었습니다" in outdated

@@ -22,7 +22,6 @@ from .studies import (
     FRAMEWORK_BLOCKS,
     NOT_STUDIES,
     RENAMED,
-    RESERVED_SLUGS,
     Author,
     EcosystemItem,
     Entity,
@@ -31,7 +30,13 @@ from .studies import (
     Study,
     StudyFramework,
 )
-from .studytext import check_dates_not_in_future, check_study_text, downloads, orcid_check_digit
+from .studychecks import (
+    check_front_matter,
+    check_orcid_digit,
+    check_unique_countries,
+    reserved_slug,
+)
+from .studytext import check_study_text, downloads
 from .translations import Original, load_translations
 
 # -----------------------------------------------------------------------------
@@ -73,15 +78,7 @@ def load_studies(
                 f"and single hyphens, found {entry.name!r}",
             )
             continue
-        if entry.name in RESERVED_SLUGS:
-            problems.add(
-                rel,
-                None,
-                "",
-                f"expected a folder name that is not {entry.name!r}, whose address "
-                f"countries/{entry.name}/ is the site's {RESERVED_SLUGS[entry.name]}; "
-                "name the folder after the country",
-            )
+        if reserved_slug(entry.name, rel, problems):
             continue
         index = entry / "index.md"
         if not index.is_file():
@@ -90,7 +87,7 @@ def load_studies(
         study = load_study(root, index, framework, countries, problems)
         if study is not None:
             studies.append(study)
-    _check_unique_countries(studies, problems)
+    check_unique_countries(studies, problems)
     return studies
 
 
@@ -133,9 +130,7 @@ def load_study(
     _renamed_keys(meta, meta.located)
     values = read(meta, Study, readers, vocabularies)
     written, revised = values["written"], values["revised"]
-    check_dates_not_in_future(meta, "written", "revised")
-    if values["status"] == "final" and meta.raw("authors") == []:
-        meta.expected("authors", "at least one author for a final study", [])
+    check_front_matter(meta, values)
     studied = check_study_text(
         body, body_line, file, folder, root, values["status"] == "final", problems
     )
@@ -222,15 +217,8 @@ def _orcid(item: Record, key: str, values: dict) -> str:
     orcid = item.text(key, required=False) or ""
     if orcid and not ORCID.match(orcid):
         item.expected(key, "an ORCID iD like 0000-0002-1825-0097", orcid)
-    elif orcid and orcid_check_digit(orcid[:-1].replace("-", "")) != orcid[-1]:
-        digit = orcid_check_digit(orcid[:-1].replace("-", ""))
-        item.problems.add(
-            item.file,
-            item.line(key),
-            item.field(key),
-            "expected an ORCID iD whose last character is its check digit, found "
-            f"{orcid!r} (the check digit should be {digit}; look for a typo)",
-        )
+    elif orcid:
+        check_orcid_digit(item, key, orcid)
     return orcid
 
 
@@ -401,20 +389,3 @@ def _local_lang(name_key: str):
         return lang
 
     return reader
-
-
-def _check_unique_countries(studies: list[Study], problems: Problems) -> None:
-    """Two studies of one country in one phase: reported in each, naming the other."""
-    groups: dict[tuple[str, int], list[Study]] = {}
-    for study in studies:
-        groups.setdefault((study.country.code, study.phase), []).append(study)
-    for group in groups.values():
-        for study in group if len(group) > 1 else ():
-            others = ", ".join(f"{o.source}:{o.country_line}" for o in group if o is not study)
-            problems.add(
-                study.source,
-                study.country_line,
-                "country",
-                f"expected one study per country and phase, found '{study.country.code}' "
-                f"({study.country.name}) in phase {study.phase}, also used by {others}",
-            )

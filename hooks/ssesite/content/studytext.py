@@ -10,7 +10,6 @@ under `downloads`; anything else in its folder stays in the repository.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,25 +115,6 @@ def downloads(meta: Record, folder: Path) -> list[Path]:
         else:
             found.append(folder / name.strip())
     return found
-
-
-def check_dates_not_in_future(meta: Record, *keys: str) -> None:
-    """A date after today is a typo (a day of grace for the time zones east of UTC)."""
-    tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
-    for key in keys:
-        value = meta.raw(key)
-        day = value.date() if isinstance(value, dt.datetime) else value
-        if isinstance(day, dt.date) and day > tomorrow:
-            meta.expected(key, "a date that is not in the future", day.isoformat())
-
-
-def orcid_check_digit(digits: str) -> str:
-    """The ISO 7064 MOD 11-2 check character of the first 15 digits of an ORCID iD."""
-    total = 0
-    for digit in digits:
-        total = (total + int(digit)) * 2
-    result = (12 - total % 11) % 11
-    return "X" if result == 10 else str(result)
 
 
 # -----------------------------------------------------------------------------

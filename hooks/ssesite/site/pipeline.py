@@ -34,7 +34,7 @@ from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import home, links, pages, searchtext, views
+from . import home, pages, searchtext, views
 from .project import Project, load_project
 
 STRINGS = "partials/sse/strings.html"
@@ -221,11 +221,6 @@ class Build:
         cut = prose.title_end(markdown)
         head, rest = markdown[:cut], markdown[cut:]
         return render.render(self.env, VERSIONS, view=view, head=head, rest=rest), meta
-
-    def guard_output(self, page: Page, html: str) -> None:
-        """The HTML policy's last guard: nothing that could run in a page made from content."""
-        if problem := links.output_problem(self.project, page.uri, bool(page.generated_by), html):
-            raise BuildError(problem)
 
     def robots(self, uri: str) -> str | None:
         """The robots meta value of page `uri` (`noindex` for a draft), if any."""
