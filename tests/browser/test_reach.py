@@ -38,10 +38,12 @@ def test_no_request_leaves_the_site(page, site_url, name):
         ),
     )
     page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
-    # Open the search too: it loads its own worker and index
+    # Open the search too: it loads its own worker and index (results show
+    # once both are loaded)
     page.keyboard.press("/")
     page.keyboard.type("cooperative")
-    page.wait_for_timeout(300)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_load_state("networkidle")
     assert origins == {urlparse(site_url).netloc}
 
 
@@ -93,8 +95,10 @@ def test_pages_are_complete_without_javascript(chromium, site_url, name):
 def test_search_index_loads_only_when_the_reader_searches(page, site_url):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + "countries/korea/", wait_until="networkidle")
-    page.wait_for_timeout(500)
+    # Material asks for the index when it starts its search worker: once the
+    # worker is loaded and the network is quiet, the index would have been asked for
+    with page.expect_request(lambda request: "/workers/search." in request.url):
+        page.goto(site_url + "countries/korea/", wait_until="networkidle")
     assert not [url for url in requested if "search_index.json" in url]
     page.keyboard.press("/")
     page.keyboard.type("Panggungharjo")
@@ -116,6 +120,12 @@ def test_first_visit_to_a_country_page_weighs_under_250_kb(page, site_url):
 
     page.on("response", record)
     page.goto(site_url + "countries/korea/", wait_until="networkidle")
-    page.wait_for_timeout(500)
+    # Every resource the page loaded was recorded (responses arrive in order,
+    # before the page's network goes idle)
+    loaded = page.evaluate(
+        "performance.getEntriesByType('navigation').concat("
+        "performance.getEntriesByType('resource')).map(entry => entry.name)"
+    )
+    assert set(loaded) <= set(sizes), set(loaded) - set(sizes)
     total = sum(sizes.values())
     assert total <= 250 * 1024, sorted(sizes.items(), key=lambda item: -item[1])
