@@ -2,11 +2,13 @@
 
 Usage: python benchmarks/measure.py OUT.json -- module arg...
 Runs `python -m module arg...` and writes
-{"seconds": .., "cpu_seconds": .., "max_rss_mb": .., "exit": .., "unreaped": ..}.
+{"seconds": .., "cpu_seconds": .., "own_cpu_seconds": .., "max_rss_mb": .., "exit": ..,
+"unreaped": ..}.
 
 `cpu_seconds` is the user and system time of this process and of every worker
 process the build started and waited for (the kernel adds a child's time to
-its parent's only once the parent has waited for it). A worker still running
+its parent's only once the parent has waited for it); `own_cpu_seconds` is
+the build process's alone. A worker still running
 or not waited for when the command returns would be missed, so `unreaped`
 counts them and run.py refuses a measurement that has any.
 
@@ -43,7 +45,8 @@ def unreaped_children() -> int:
 
 out, _, module, *args = sys.argv[1:]
 sys.argv = [module, *args]
-cpu_start = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN)
+self_start = cpu_seconds(resource.RUSAGE_SELF)
+cpu_start = self_start + cpu_seconds(resource.RUSAGE_CHILDREN)
 start = time.perf_counter()
 code = 0
 try:
@@ -51,12 +54,14 @@ try:
 except SystemExit as exit:
     code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
 seconds = time.perf_counter() - start
-cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_start
+own_cpu = cpu_seconds(resource.RUSAGE_SELF)
+cpu = own_cpu + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_start
 with open(out, "w", encoding="utf-8") as handle:
     json.dump(
         {
             "seconds": seconds,
             "cpu_seconds": cpu,
+            "own_cpu_seconds": own_cpu - self_start,
             "max_rss_mb": (
                 resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                 + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
