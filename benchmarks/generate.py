@@ -27,7 +27,7 @@ WORDS = (
     "study country framework organisation network member policy programme report"
 ).split()
 
-COPY = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
+COPY = ("mkdocs.yml", "pyproject.toml", "docs", "hooks", "overrides", "data")
 
 
 TERMS = 2000

@@ -87,7 +87,13 @@ def measured(args: list[str], cwd: Path, scratch: Path, env: dict | None = None)
     subprocess.run(
         [sys.executable, str(HERE / "measure.py"), str(report), "--", *args],
         cwd=cwd,
-        env={**ENV, "PYTHONPATH": str(cwd / "hooks"), **(env or {})},
+        # The content cache goes with the corpus, not into the user's cache folder
+        env={
+            **ENV,
+            "PYTHONPATH": str(cwd / "hooks"),
+            "XDG_CACHE_HOME": str(scratch / "cache"),
+            **(env or {}),
+        },
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

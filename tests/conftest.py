@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What a copy of the project needs to build (no venv, no site, no caches).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "studies", "data", "hooks", "overrides")
+# What a copy of the project needs to build (no venv, no site, no caches;
+# pyproject.toml names the libraries the content cache's key covers).
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "studies", "data", "hooks", "overrides")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The content caches of the test builds go to a folder of this test run, not
+# the user's cache folder (ssesite.site.contentcache).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="sse-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 
 def copy_project(dest: Path) -> Path:

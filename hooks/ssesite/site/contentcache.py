@@ -2,29 +2,42 @@
 
 Loading and checking every study, bibliography and data file is the largest
 part of a build that MkDocs does not do itself. When nothing has changed
-since the last build — the usual case for `make site` after a pull, for
-`make check` before a commit, or for every rebuild of `mkdocs serve` that
-only touched a template — the loaded content is read back from
-`.cache/ssesite/` instead.
+since the last build or check — the usual case for `make site` after
+`make check`, or for every rebuild of `mkdocs serve` that only touched a
+template — the loaded content is read back instead.
+
+Where: in the user's cache folder (`$XDG_CACHE_HOME/sse-asia-site/`, by
+default `~/.cache/sse-asia-site/`), one folder per checkout, never in the
+checkout itself: nothing a commit can add is ever read back. An entry is
+the pickled content behind an HMAC-SHA256 made with a random key that is
+created once in that folder (readable by the user alone); an entry whose
+HMAC does not match is never unpickled. A cache folder inside the checkout
+(a `XDG_CACHE_HOME` pointing there), or a key file that others could have
+written, turns the cache off.
 
 The key is a digest of everything the loaded content depends on: every file
 under data/, studies/ and docs/ (names and bytes), the code of this package,
-the versions of the libraries that parse content, and where the project is.
-Any change anywhere gives a new key, so the cache can never serve stale
-content; a damaged or unreadable cache entry is ignored. Content with
-problems is never stored. `SSESITE_CACHE=0` turns the cache off.
+the Python version, the version of every library the project depends on (the
+runtime dependencies in pyproject.toml and theirs: langcodes, babel, tzdata,
+pycountry, icalendar, ...), and where the project is. Any change gives a new
+key, so the cache never serves stale content. `make check` and a build store
+the same entry. Content with problems is never stored. `SSESITE_CACHE=0`
+turns the cache off; deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import importlib.metadata
+import hmac
 import os
 import pickle
+import re
+import secrets
 import stat
 import sys
 import tempfile
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -34,12 +47,18 @@ from typing import Any
 # -----------------------------------------------------------------------------
 
 ENV_VAR = "SSESITE_CACHE"
-FOLDER = Path(".cache") / "ssesite"
+APP_FOLDER = "sse-asia-site"
+KEY_FILE = "hmac-key"
 PREFIX = "content-"
+SUFFIX = ".pickle"
 SOURCE_FOLDERS = ("data", "studies", "docs")
-PARSING_LIBRARIES = ("PyYAML", "pybtex", "pycountry", "Markdown", "pymdown-extensions", "Jinja2")
 LARGEST = 16 * 1024 * 1024
 """Files larger than this are never content (`core.sources`): hashed by size and time."""
+CODE_ROOT = Path(__file__).resolve().parents[3]
+"""The checkout the code runs from (hooks/ssesite/site/ is three folders down)."""
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_MAC_SIZE = hashlib.sha256().digest_size
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -49,9 +68,10 @@ LARGEST = 16 * 1024 * 1024
 class ContentCache:
     """The cache of one project's loaded content."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, environ: Mapping[str, str] = os.environ):
         self.root = root
-        self.folder = root / FOLDER
+        self.folder = cache_folder(root, environ)
+        """Where this project's entries live (None: no usable cache folder)."""
 
     def key(self) -> str:
         digest = hashlib.sha256()
@@ -64,15 +84,21 @@ class ContentCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        path = self.folder / f"{PREFIX}{key}.pickle"
+        """The content stored under `key`, if an entry this user's cache wrote is there."""
+        secret = self._secret(create=False)
+        if secret is None:
+            return None
         try:
-            data = path.read_bytes()
+            data = (self.folder / f"{PREFIX}{key}{SUFFIX}").read_bytes()
         except OSError:
             return None
+        mac, payload = data[:_MAC_SIZE], memoryview(data)[_MAC_SIZE:]
+        if not hmac.compare_digest(mac, _mac(secret, key, payload)):
+            return None  # not written with this user's key: never unpickled
         # Unpickling makes many objects at once: the collector has nothing to find
         gc.disable()
         try:
-            return pickle.loads(data)
+            return pickle.loads(payload)
         except Exception:
             return None
         finally:
@@ -81,16 +107,34 @@ class ContentCache:
     def put(self, key: str, content: Any) -> None:
         """Store `content` under `key`, replacing older entries (best effort)."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+            secret = self._secret(create=True)
+            if secret is None:
+                return
+            payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
             with tempfile.NamedTemporaryFile(dir=self.folder, delete=False) as handle:
-                handle.write(data)
-            os.replace(handle.name, self.folder / f"{PREFIX}{key}.pickle")
-            for old in self.folder.glob(f"{PREFIX}*.pickle"):
-                if old.name != f"{PREFIX}{key}.pickle":
+                handle.write(_mac(secret, key, payload) + payload)
+            name = f"{PREFIX}{key}{SUFFIX}"
+            os.replace(handle.name, self.folder / name)
+            for old in self.folder.glob(f"{PREFIX}*{SUFFIX}"):
+                if old.name != name:
                     old.unlink(missing_ok=True)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # a cache that cannot be written only makes the next build slower
+
+    def _secret(self, *, create: bool) -> bytes | None:
+        if self.folder is None:
+            return None
+        key_file = self.folder.parent / KEY_FILE
+        if create:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass
+            else:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(secrets.token_bytes(32))
+        return _read_secret(key_file)
 
 
 # -----------------------------------------------------------------------------
@@ -102,9 +146,66 @@ def enabled(environ: Mapping[str, str] = os.environ) -> bool:
     return environ.get(ENV_VAR, "").strip().lower() not in ("0", "no", "false", "off")
 
 
+def cache_folder(root: Path, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The folder of `root`'s entries in the user's cache; None if it would be in the checkout."""
+    base = environ.get("XDG_CACHE_HOME", "").strip()
+    home = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    app = (home / APP_FOLDER).resolve()
+    if app.is_relative_to(root.resolve()) or app.is_relative_to(CODE_ROOT):
+        return None  # a commit could plant files there
+    return app / hashlib.sha256(str(root).encode()).hexdigest()[:32]
+
+
+def library_versions(pyproject: Path | None = None) -> dict[str, str | None]:
+    """Name -> version of every library the project needs to run (None: not installed).
+
+    The runtime dependencies of pyproject.toml, and theirs, read from the
+    installed distributions' metadata. Without pyproject.toml (a copy of the
+    project that has none), every installed distribution.
+    """
+    installed = _installed_distributions()
+    try:
+        text = (pyproject or CODE_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        wanted = tomllib.loads(text)["project"]["dependencies"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return {name: version for name, (version, _) in sorted(installed.items())}
+    versions: dict[str, str | None] = {}
+    todo = [_NAME.match(requirement).group(0) for requirement in wanted]
+    while todo:
+        name = _normalise(todo.pop())
+        if name in versions:
+            continue
+        version, metadata = installed.get(name, (None, None))
+        versions[name] = version
+        if metadata is not None:
+            todo += _requirements(metadata)
+    return dict(sorted(versions.items()))
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _mac(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
+    mac = hmac.new(secret, key.encode() + b"\0", hashlib.sha256)
+    mac.update(payload)
+    return mac.digest()
+
+
+def _read_secret(key_file: Path) -> bytes | None:
+    """The HMAC key, if only this user could have written it."""
+    try:
+        with open(key_file, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            secret = handle.read()
+    except OSError:
+        return None
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return None
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or len(secret) < 32:
+        return None
+    return secret
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -131,21 +232,55 @@ def _file_digest(path: Path) -> bytes:
     return hashlib.sha256(path.read_bytes()).digest()
 
 
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _installed_distributions() -> dict[str, tuple[str, Path]]:
+    """Normalised name -> (version, metadata file) of the distributions on sys.path."""
+    found: dict[str, tuple[str, Path]] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                # `<name>-<version>.dist-info`, the name's dashes written as '_'
+                dist, _, version = name[: -len(".dist-info")].partition("-")
+                found.setdefault(_normalise(dist), (version, Path(entry, name, "METADATA")))
+    return found
+
+
+def _requirements(metadata: Path) -> list[str]:
+    """Names of the distributions a distribution requires (not those of its extras)."""
+    names = []
+    try:
+        with open(metadata, encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    break  # the headers end at the first empty line
+                if line.startswith("Requires-Dist:"):
+                    requirement, _, marker = line[len("Requires-Dist:") :].partition(";")
+                    if "extra" not in marker:
+                        names.append(_NAME.match(requirement.strip()).group(0))
+    except (OSError, UnicodeDecodeError, AttributeError):
+        pass
+    return names
+
+
 _code_version_memo: list[str] = []
 
 
 def _code_version() -> str:
     if not _code_version_memo:
         digest = hashlib.sha256(sys.version.encode())
-        package = Path(__file__).resolve().parent.parent  # all of ssesite
+        package = Path(__file__).resolve().parent.parent
         for path in sorted(package.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(package).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes())
-        for library in PARSING_LIBRARIES:
-            try:
-                digest.update(f"{library}=={importlib.metadata.version(library)}".encode())
-            except importlib.metadata.PackageNotFoundError:
-                digest.update(f"{library} missing".encode())
+        for name, version in library_versions().items():
+            digest.update(f"{name}=={version}\n".encode())
         _code_version_memo.append(digest.hexdigest())
     return _code_version_memo[0]

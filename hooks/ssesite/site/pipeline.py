@@ -129,7 +129,7 @@ class Build:
         """Load all content of the project at `root`, and start the pool of workers."""
         if problem := environment.problem(environ):  # SSESITE_WORKERS, SOURCE_DATE_EPOCH
             raise BuildError(problem)
-        project = load_project(root, to_render=True)
+        project = load_project(root)
         env = render.environment(project.layout.templates_dir)
         context = pages.Context(project, env)
         workers = background.worker_count(environ)

@@ -123,13 +123,14 @@ class Project:
 # -----------------------------------------------------------------------------
 
 
-def load_project(root: Path, *, to_render: bool = False) -> Project:
+def load_project(root: Path) -> Project:
     """Load every piece of content under `root`, collecting all problems.
 
     Content that loaded without problems is kept in `contentcache` and read
-    back while no source changes. The settings come from mkdocs.yml and the
-    environment, so they are read every time. With `to_render` (a build),
-    what only rendering needs is worked out before the content is cached.
+    back while no source changes; what rendering needs (citation labels and
+    anchors) is worked out before it is stored, so a build and `make check`
+    store the same entry. The settings come from mkdocs.yml and the
+    environment, so they are read every time.
     """
     layout = Layout(root.resolve())
     cache = contentcache.ContentCache(layout.root) if contentcache.enabled() else None
@@ -137,10 +138,10 @@ def load_project(root: Path, *, to_render: bool = False) -> Project:
     project = cache.get(key) if cache is not None else None
     if project is None:
         project = load_content(layout)
-        if to_render and not project.problems:
+        if not project.problems:
             project.citations.prepare_to_render()
-        if cache is not None and not project.problems:
-            cache.put(key, project)
+            if cache is not None:
+                cache.put(key, project)
     check_programme_history(layout.root, project.problems)
     project.settings = load_settings(layout.root, project.problems)
     check_generated_uris(project, generated_uris(project))
