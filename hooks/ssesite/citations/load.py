@@ -222,13 +222,13 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
 
 
 def load_citations(
-    root: Path, studies: list, docs_pages: list, problems: Problems, load_bib=load_bib_file
+    root: Path, studies: list, docs_pages: list, problems: Problems
 ) -> Citations:
     """Parse the bibliographies and check the citations of every source page."""
     files: list[BibFile] = []
     shared_path = root / SHARED_BIB
     shared = (
-        load_bib(shared_path, SHARED_BIB, problems)
+        load_bib_file(shared_path, SHARED_BIB, problems)
         if shared_path.is_file()
         else BibFile(SHARED_BIB)
     )
@@ -238,7 +238,7 @@ def load_citations(
         path = study.folder / STUDY_BIB
         if path.is_file():
             rel = path.relative_to(root).as_posix()
-            own[study.slug] = load_bib(path, rel, problems)
+            own[study.slug] = load_bib_file(path, rel, problems)
             files.append(own[study.slug])
     entries = merge(files, problems)
 

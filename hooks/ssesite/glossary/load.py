@@ -85,7 +85,6 @@ def load_glossary(
     file: str,
     problems: Problems,
     bib_keys: Iterable[str] | None = None,
-    parse_yaml=load_yaml,
     countries: Countries | None = None,
 ) -> Glossary:
     """Read the glossary; problems go to `problems`. A missing file is an empty glossary.
@@ -99,7 +98,7 @@ def load_glossary(
     text = read_text(path, file, problems)
     if text is None:
         return Glossary()
-    located = parse_yaml(text, file, problems)
+    located = load_yaml(text, file, problems)
     if located is None:
         return Glossary()
     root = Record(located, file, problems)

@@ -48,7 +48,7 @@ MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def load_programme(
-    path: Path, file: str, study_slugs: list[str], problems: Problems, parse_yaml=load_yaml
+    path: Path, file: str, study_slugs: list[str], problems: Problems
 ) -> Programme | None:
     """Read and check the programme; None when it has any problem."""
     if not path.exists() and not path.is_symlink():
@@ -58,7 +58,7 @@ def load_programme(
     text = read_text(path, file, problems)
     if text is None:
         return None
-    located = parse_yaml(text, file, problems)
+    located = load_yaml(text, file, problems)
     if located is None:
         return None
     top = Record(located, file, problems)

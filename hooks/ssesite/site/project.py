@@ -31,7 +31,6 @@ from ..programme.model import Programme
 from . import contentcache
 from .contentfiles import content_files
 from .links import LinkTargets, check_links, link_targets
-from .parseahead import ParseAhead
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -150,11 +149,6 @@ def load_project(root: Path) -> Project:
 
 def load_content(layout: Layout) -> Project:
     """Load and check the framework, countries, studies, programme, citations and glossary."""
-    with ParseAhead(layout.root) as ahead:
-        return _load_content(layout, ahead)
-
-
-def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
     problems = Problems()
     files = content_files(layout.root, problems)
     framework = load_framework(layout.data_dir / "framework.yml", "data/framework.yml", problems)
@@ -163,9 +157,9 @@ def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
     docs_pages = load_docs_pages(layout.root, files.under("docs"), problems)
     slugs = [s.slug for s in studies]
     programme = load_programme(
-        layout.data_dir / "programme.yml", "data/programme.yml", slugs, problems, ahead.yaml
+        layout.data_dir / "programme.yml", "data/programme.yml", slugs, problems
     )
-    citations = load_citations(layout.root, studies, docs_pages, problems, ahead.bib)
+    citations = load_citations(layout.root, studies, docs_pages, problems)
     # Glossary sources may be keys of the shared bibliography (not checked
     # while that file is broken: its own problem is the one to report)
     shared = citations.scope("") if citations.scopes else None
@@ -175,7 +169,6 @@ def _load_content(layout: Layout, ahead: ParseAhead) -> Project:
         "data/glossary.yml",
         problems,
         shared_keys,
-        ahead.yaml,
         countries=countries,
     )
     check_project_term_links(docs_pages, studies, glossary, problems)
