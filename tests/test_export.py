@@ -13,7 +13,7 @@ from ssesite.site.export import bare_config, export
 from ssesite.site.pages import GeneratedFile
 
 
-def test_export_builds_with_bare_material(tmp_path: Path):
+def test_export_builds_with_bare_material(tmp_path: Path, built_site: Path):
     out = tmp_path / "markdown"
     count = export(ROOT, out)
     assert count >= 16
@@ -28,6 +28,16 @@ def test_export_builds_with_bare_material(tmp_path: Path):
     doc = html.parse(str(tmp_path / "site" / "countries" / "korea" / "index.html")).getroot()
     assert doc.cssselect(".sse-factbox")
     assert len(doc.cssselect("table.sse-table")) == 4
+    # The same navigation as the project's build: the study pages are listed
+    built = html.parse(str(built_site / "countries" / "korea" / "index.html")).getroot()
+    assert nav_links(doc) == nav_links(built)
+    assert "../japan/" in nav_links(doc)
+
+
+def nav_links(doc) -> list[str]:
+    """The pages the navigation links (not the page's own table of contents)."""
+    links = [a.get("href") for a in doc.cssselect("nav.md-nav--primary a.md-nav__link")]
+    return [href for href in links if not href.startswith("#")]
 
 
 @pytest.mark.parametrize(

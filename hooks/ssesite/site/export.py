@@ -15,7 +15,8 @@ import yaml
 
 from ..content.settings import ConfigDumper, read_config
 from ..core import render
-from . import pages
+from ..core.urls import COUNTRIES_INDEX
+from . import pages, views
 from .project import load_project
 
 # -----------------------------------------------------------------------------
@@ -85,9 +86,14 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
     """The project's mkdocs.yml without hooks or citation plugin, over `docs_dir`.
 
     Used to build exported Markdown with plain Material (the benchmark's
-    baseline, and a check that the export is complete).
+    baseline, and a check that the export is complete). The study pages are
+    in its navigation where the build puts them (`hooks/pipeline.py`,
+    `on_nav`): after the countries index, in its order.
     """
     config = read_config(root)
+    if "nav" in config:
+        studies = views.study_uris(load_project(root))
+        config["nav"] = _with_studies(config["nav"], studies)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = [
@@ -100,3 +106,23 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(root / theme["custom_dir"])
     return yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _with_studies(nav: list, studies: list[str]) -> list:
+    """`nav` (mkdocs.yml's) with `studies` after the countries index, in its section."""
+    items = []
+    for item in nav:
+        if isinstance(item, dict):
+            item = {
+                title: _with_studies(v, studies) if isinstance(v, list) else v
+                for title, v in item.items()
+            }
+        items.append(item)
+        if item == COUNTRIES_INDEX or (isinstance(item, dict) and COUNTRIES_INDEX in item.values()):
+            items += studies
+    return items
