@@ -275,9 +275,7 @@ class Build:
             return
         study = self.project.study_at(page.uri)  # a summary or one of its translations
         country = study.country.code if study is not None else ""
-        # The HTML as it will be once `search_text` has run, so that the marks
-        # are put in place as they are made, not made again (`_put_marks`)
-        html = self.search_text(html)
+        html = self.search_text(html)  # as put in place later: marks are not made twice
         task = (glossarymark.mark_page, self.glossary_url, html, page.url, auto, country)
         self.marking[page.uri] = Marking(page, html, auto, country, self.pool.submit(*task))
 
