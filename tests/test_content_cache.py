@@ -1,4 +1,4 @@
-"""The content cache: read back while nothing changed, never stale, never planted, never required."""
+"""The content cache: read back while unchanged, never stale, never planted, never required."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def test_a_library_version_change_misses(project: Path, monkeypatch, no_parsing)
     load_project(project)
     before = current_key(project)
     installed = cache._installed_distributions()
-    version, metadata = installed["babel"]
+    _version, metadata = installed["babel"]
     monkeypatch.setattr(
         cache, "_installed_distributions", lambda: {**installed, "babel": ("0.0.1", metadata)}
     )

@@ -221,9 +221,7 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
     return found
 
 
-def load_citations(
-    root: Path, studies: list, docs_pages: list, problems: Problems
-) -> Citations:
+def load_citations(root: Path, studies: list, docs_pages: list, problems: Problems) -> Citations:
     """Parse the bibliographies and check the citations of every source page."""
     files: list[BibFile] = []
     shared_path = root / SHARED_BIB
