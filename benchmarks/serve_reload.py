@@ -37,7 +37,7 @@ from generate import COPY, copy_project  # noqa: E402
 # What the preview builds from: the project with its real studies.
 PARTS = (*COPY, "studies")
 PAGE = "countries/korea/"
-STUDY = ("studies/korea/index.md", "To be completed in the final version of the study.")
+STUDY = ("studies/korea/index.md", "## Organisational landscape")
 TEMPLATE = ("overrides/content/study.md", "## Framework data")
 START_TIMEOUT = 120
 RELOAD_TIMEOUT = 60
