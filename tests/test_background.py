@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -9,13 +10,20 @@ import threading
 from pathlib import Path
 
 import pytest
-from ssesite.core.background import Background, WorkerError, can_fork, worker_count
+from ssesite.core.background import can_fork, worker_count
 
 LINUX = sys.platform.startswith("linux")
 needs_fork = pytest.mark.skipif(not LINUX, reason="workers fork on Linux only")
 
 
 # Tasks are module-level functions of (context, *args), as in the build.
+
+
+def current():
+    """The module as a build imports it now (hooks/pipeline.py imports the
+    domain package afresh for every build, and a pool of an older import runs
+    its tasks in the build process)."""
+    return importlib.import_module("ssesite.core.background")
 
 
 def greet(context: dict, name: str) -> str:
@@ -55,7 +63,7 @@ def fail_unpicklably(context: dict) -> None:
 def background(request):
     if request.param and not LINUX:
         pytest.skip("workers fork on Linux only")
-    tasks = Background({"greeting": "Hello"}, request.param)
+    tasks = current().Background({"greeting": "Hello"}, request.param)
     yield tasks
     tasks.close()
 
@@ -86,7 +94,7 @@ def test_large_results_and_arguments_do_not_block(background):
 
 @needs_fork
 def test_workers_are_other_processes_and_are_stopped():
-    tasks = Background({}, 2)
+    tasks = current().Background({}, 2)
     pids = {tasks.submit(whoami).result() for _ in range(20)}
     assert os.getpid() not in pids
     tasks.close()
@@ -96,17 +104,19 @@ def test_workers_are_other_processes_and_are_stopped():
 
 
 def test_without_workers_a_task_runs_when_its_result_is_needed():
-    tasks = Background({"greeting": "Hi"}, 0)
+    tasks = current().Background({"greeting": "Hi"}, 0)
     pending = tasks.submit(whoami)
     assert pending.result() == os.getpid()
 
 
 @needs_fork
 def test_a_worker_that_dies_fails_its_tasks_with_a_clear_error():
-    tasks = Background({}, 1)
+    tasks = current().Background({}, 1)
     try:
         doomed = tasks.submit(die)
-        with pytest.raises(WorkerError, match=r"background worker \d+ stopped before finishing"):
+        with pytest.raises(
+            current().WorkerError, match=r"background worker \d+ stopped before finishing"
+        ):
             doomed.result()
     finally:
         tasks.close()
@@ -114,9 +124,9 @@ def test_a_worker_that_dies_fails_its_tasks_with_a_clear_error():
 
 @needs_fork
 def test_an_error_that_cannot_be_sent_back_is_described():
-    tasks = Background({}, 1)
+    tasks = current().Background({}, 1)
     try:
-        with pytest.raises(WorkerError, match="Unpicklable: cannot travel"):
+        with pytest.raises(current().WorkerError, match="Unpicklable: cannot travel"):
             tasks.submit(fail_unpicklably).result()
     finally:
         tasks.close()
@@ -124,7 +134,7 @@ def test_an_error_that_cannot_be_sent_back_is_described():
 
 @needs_fork
 def test_closing_with_unfinished_work_does_not_wait_for_it():
-    tasks = Background({"greeting": "Hello"}, 1)
+    tasks = current().Background({"greeting": "Hello"}, 1)
     for _ in range(50):
         tasks.submit(echo, b"x" * 1_000_000)
     tasks.close()  # returns: the worker is stopped, its results dropped
@@ -162,7 +172,7 @@ def test_a_wrong_worker_setting_says_what_is_expected():
 
 @needs_fork
 def test_large_results_travel_through_files_that_are_removed():
-    tasks = Background({}, 1)
+    tasks = current().Background({}, 1)
     blob = b"y" * 2_000_000
     assert tasks.submit(echo, blob).result() == blob
     folder = Path(tasks._spill_folder)
@@ -177,9 +187,23 @@ def test_a_task_that_cannot_be_sent_runs_in_the_build_process():
     def local(context: dict) -> int:  # not importable by name: cannot be pickled
         return os.getpid()
 
-    tasks = Background({}, 1)
+    tasks = current().Background({}, 1)
     try:
         assert tasks.submit(local).result() == os.getpid()
         assert tasks._pool is None  # nothing was forked for it
+    finally:
+        tasks.close()
+
+
+@needs_fork
+def test_a_pool_of_a_module_imported_before_the_current_one_runs_its_tasks_here():
+    # Its workers' results would name classes of the module imported since
+    stale = current()
+    del sys.modules["ssesite.core.background"]
+    assert current() is not stale
+    tasks = stale.Background({}, 1)
+    try:
+        assert tasks.submit(whoami).result() == os.getpid()
+        assert tasks._pool is None
     finally:
         tasks.close()

@@ -22,6 +22,7 @@ process when its result is first needed.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -114,7 +115,7 @@ class Background:
         self._next_id += 1
         task_id = self._next_id
         in_process = Pending(self, task_id, task=lambda: _call(function, self.context, args))
-        if self.workers == 0:
+        if self.workers == 0 or not _current_module():
             return in_process
         try:
             frame = _frame((task_id, function, args))
@@ -307,6 +308,13 @@ def available_cores() -> int:
 # -----------------------------------------------------------------------------
 
 
+def _current_module() -> bool:
+    """Whether this module is the one imported now: a worker pickles its
+    results' wrappers (`_Spilled`, `WorkerError`) by this module's name, and a
+    build imports the domain package afresh."""
+    return getattr(sys.modules.get(__name__), "_Spilled", None) is _Spilled
+
+
 def _frame(message: Any) -> bytes:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     return _HEADER.pack(len(data)) + data
@@ -325,6 +333,9 @@ def _serve(context: Any, tasks: int, results: int, spill_folder: str) -> None:
     """The worker's life: run tasks until the build closes the pipe."""
     code = 0
     try:
+        # What the worker was forked with lives as long as it: the cycle
+        # collector need not look at it (nor touch, and so copy, its pages)
+        gc.freeze()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         with os.fdopen(tasks, "rb") as source, os.fdopen(results, "wb") as sink:
             while header := source.read(_HEADER.size):
