@@ -81,31 +81,38 @@ class Token:
 def tokenize(source: str) -> list[Token]:
     """The tokens of `source`, in order; their spans cover it without gaps."""
     tokens: list[Token] = []
+    append = tokens.append
     position = 0
     length = len(source)
     while position < length:
-        match = MARKUP.search(source, position)
-        if match is None:
-            tokens.append(Token(TEXT, position, length))
-            break
-        if match.start() > position:
-            tokens.append(Token(TEXT, position, match.start()))
-        position = match.end()
-        if match.group("name"):
-            tag = match.group("name").lower()
-            kind = EMPTY if match.group("selfclose") else START
-            tokens.append(Token(kind, match.start(), position, tag, match.group("attrs") or ""))
-            if tag in RAW_TEXT and kind == START:
-                # Script and style contents are not HTML: one opaque token
-                close = re.compile(rf"</{tag}\s*>", re.I).search(source, position)
-                stop = close.start() if close else length
-                if stop > position:
-                    tokens.append(Token(OTHER, position, stop))
-                position = stop
-        elif match.group("endname"):
-            tokens.append(Token(END, match.start(), position, match.group("endname").lower()))
+        for match in MARKUP.finditer(source, position):
+            start, end = match.span()
+            if start > position:
+                append(Token(TEXT, position, start))
+            position = end
+            # The last group that matched tells the kind: `attrs` or
+            # `selfclose` for a start tag, `endname` for an end tag
+            group = match.lastgroup
+            if group is None:
+                append(Token(OTHER, start, end))
+            elif group == "endname":
+                append(Token(END, start, end, match.group("endname").lower()))
+            else:
+                name, attrs, selfclose = match.group("name", "attrs", "selfclose")
+                tag = name.lower()
+                append(Token(EMPTY if selfclose else START, start, end, tag, attrs))
+                if tag in RAW_TEXT and not selfclose:
+                    # Script and style contents are not HTML: one opaque token
+                    close = re.compile(rf"</{tag}\s*>", re.I).search(source, position)
+                    stop = close.start() if close else length
+                    if stop > position:
+                        append(Token(OTHER, position, stop))
+                    position = stop
+                    break  # go on from the end of the contents
         else:
-            tokens.append(Token(OTHER, match.start(), position))
+            if position < length:
+                append(Token(TEXT, position, length))
+            break
     return tokens
 
 

@@ -116,9 +116,7 @@ class Marker:
                     copied = token.start + found.end
             elif kind == START:
                 tag = token.tag
-                stop = tag in SKIP or not OPT_OUT_CLASSES.isdisjoint(
-                    (token.attr("class") or "").split()
-                )
+                stop = tag in SKIP or _opts_out(token)
                 if tag == "a" and (token.attr("href") or "").startswith(SCHEME):
                     pieces.append(source[copied : token.start])
                     pieces.append(self._explicit(token, href, seen, result, country))
@@ -189,6 +187,16 @@ def _first_use(term_id: str, seen: set[str], result: Marked) -> bool:
     seen.add(term_id)
     result.terms.append(term_id)
     return True
+
+
+def _opts_out(token) -> bool:
+    """Whether the element has a class that stops marking."""
+    raw = token.raw_attrs
+    # Most tags have none: no such class is written without "sse-" or a
+    # character reference
+    if "sse-" not in raw and "&" not in raw:
+        return False
+    return not OPT_OUT_CLASSES.isdisjoint((token.attr("class") or "").split())
 
 
 def _depth_of(stack: list[tuple[str, bool]], tag: str) -> int | None:
