@@ -124,6 +124,9 @@ class Background:
             # name, and a module imported twice has two of it): run it here.
             return in_process
         if self._pool is None:
+            # What the workers start with lives as long as the build: the cycle
+            # collector skips it, here and in them (no copies of its pages)
+            gc.freeze()
             self._spill_folder = tempfile.mkdtemp(prefix="ssesite-results-")
             self._pool = []
             for _ in range(self.workers):
@@ -138,6 +141,8 @@ class Background:
 
     def close(self) -> None:
         """Stop the workers (tasks not yet done are dropped)."""
+        if self._pool is not None:
+            gc.unfreeze()
         for worker in self._pool or ():
             worker.stop()
         self._pool = None
@@ -333,9 +338,6 @@ def _serve(context: Any, tasks: int, results: int, spill_folder: str) -> None:
     """The worker's life: run tasks until the build closes the pipe."""
     code = 0
     try:
-        # What the worker was forked with lives as long as it: the cycle
-        # collector need not look at it (nor touch, and so copy, its pages)
-        gc.freeze()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         with os.fdopen(tasks, "rb") as source, os.fdopen(results, "wb") as sink:
             while header := source.read(_HEADER.size):
