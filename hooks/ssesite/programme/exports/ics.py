@@ -28,7 +28,7 @@ from ..model import Programme, Session
 from ..vocabulary import KIND_LABELS, STATUS_LABELS, TO_BE_CONFIRMED
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Event
 
 # -----------------------------------------------------------------------------
 # Data
@@ -47,18 +47,18 @@ MARGIN = dt.timedelta(days=366)
 
 def programme_ics(programme: Programme, site_url: str | None) -> bytes:
     """The whole programme: the conference as an all-day entry, then every session."""
-    events = [conference_event(programme, site_url)]
-    events += [session_event(programme, s, site_url) for s in programme.ordered()]
+    events = [conference_event(programme, site_url).to_ical()]
+    events += [_session_event_ical(programme, s, site_url) for s in programme.ordered()]
     calendar_uid = guid(programme, "calendar")
-    return _calendar(programme, calendar_uid, programme.conference.title, events).to_ical()
+    return _calendar(programme, calendar_uid, programme.conference.title, events)
 
 
 def session_ics(programme: Programme, session: Session, site_url: str | None) -> bytes:
     """One session, for an add-to-calendar link."""
     name = f"{session.name} — {programme.conference.title}"
     calendar_uid = guid(programme, "calendar", session.id)
-    events = [session_event(programme, session, site_url)]
-    return _calendar(programme, calendar_uid, name, events).to_ical()
+    events = [_session_event_ical(programme, session, site_url)]
+    return _calendar(programme, calendar_uid, name, events)
 
 
 def conference_event(programme: Programme, site_url: str | None) -> Event:
@@ -108,7 +108,14 @@ def session_event(programme: Programme, session: Session, site_url: str | None) 
 # -----------------------------------------------------------------------------
 
 
-def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Calendar:
+def _calendar(programme: Programme, uid, name: str, events: list[bytes]) -> bytes:
+    """A VCALENDAR with the conference's VTIMEZONE and `events` (each an event's iCalendar).
+
+    The bytes are those of the icalendar library's `Calendar.to_ical()` with
+    the time zone and the events added as components: a component's content
+    lines are the same inside a calendar as on their own, so the time zone and
+    each session are serialised once per process, not once per file.
+    """
     conference = programme.conference
     calendar = _icalendar().Calendar.new(
         prodid=PRODID,
@@ -117,21 +124,32 @@ def _calendar(programme: Programme, uid, name: str, events: list[Event]) -> Cale
     )
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-timezone", conference.timezone)
-    calendar.add_component(
-        _vtimezone(
-            conference.timezone, conference.start_date - MARGIN, conference.end_date + MARGIN
-        )
+    head = calendar.to_ical()
+    assert head.endswith(_END_CALENDAR)
+    timezone = _vtimezone_ical(
+        conference.timezone, conference.start_date - MARGIN, conference.end_date + MARGIN
     )
-    for event in events:
-        calendar.add_component(event)
-    return calendar
+    return b"".join([head[: -len(_END_CALENDAR)], timezone, *events, _END_CALENDAR])
+
+
+_END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+def _session_event_ical(programme: Programme, session: Session, site_url: str | None) -> bytes:
+    """`session_event(...).to_ical()`, made once per programme, session and address."""
+    # Kept on the programme, whose data it is made from (Project.study_at does the same)
+    made = programme.__dict__.setdefault("_ics_events", {})
+    key = (session.id, site_url)
+    if key not in made:
+        made[key] = session_event(programme, session, site_url).to_ical()
+    return made[key]
 
 
 @functools.lru_cache(maxsize=8)
-def _vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
+def _vtimezone_ical(tzid: str, first: dt.date, last: dt.date) -> bytes:
     # Building a VTIMEZONE walks the zone's transitions: slow, and the same for
     # every calendar file of a build, so it is made once and reused.
-    return _icalendar().Timezone.from_tzid(tzid, first_date=first, last_date=last)
+    return _icalendar().Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
 
 
 def _icalendar():
