@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import markdown
@@ -149,16 +150,62 @@ def test_relative_url(target, base, expected):
     assert relative_url(target, base) == expected
 
 
+class _CountingNode(dict):
+    """A trie node that counts the look-ups made in it (all nodes share the count)."""
+
+    lookups = 0
+
+    def get(self, key, default=None):
+        _CountingNode.lookups += 1
+        return super().get(key, default)
+
+
+def _counting(node: dict) -> _CountingNode:
+    return _CountingNode({k: _counting(v) if isinstance(v, dict) else v for k, v in node.items()})
+
+
+def _lookups_and_seconds(matcher: Matcher, text: str) -> tuple[int, int, float]:
+    """Trie look-ups and matches for `text`, and the best of five timings."""
+    _CountingNode.lookups = 0
+    found = len(list(matcher.find(text)))
+    lookups = _CountingNode.lookups
+    seconds = min(_timed(lambda: list(matcher.find(text))) for _ in range(5))
+    return lookups, found, seconds
+
+
+def _timed(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
 def test_matcher_is_linear_in_text_size_with_thousands_of_terms():
-    # Not a timing test: the work per word is bounded by the longest term,
-    # whatever the number of terms.
-    forms = [(f"term{i} word{i % 7}", f"t{i}") for i in range(3000)]
-    forms += [(f"single{i}", f"s{i}") for i in range(3000)]
+    # 6,000 terms, a third of them four words long and sharing their first three
+    # words with another (the longest walks a trie can make), in texts of
+    # 4,000 to 32,000 words that start a term at almost every word.
+    forms = [(f"term{i} word{i % 7}", f"t{i}") for i in range(2000)]
+    forms += [(f"single{i}", f"s{i}") for i in range(2000)]
+    forms += [(f"long{i} path to here", f"l{i}") for i in range(1000)]
+    forms += [(f"long{i} path to there", f"m{i}") for i in range(1000)]
     matcher = Matcher(forms)
-    text = " ".join(f"term{i} word{i % 7} single{i}" for i in range(0, 3000, 3))
-    found = list(matcher.find(text))
-    assert len(found) == 2000
-    assert found[0].term_id == "t0" and found[1].term_id == "s0"
+    matcher.root = _counting(matcher.root)
+    block = " ".join(
+        f"term{i} word{i % 7} single{i} long{i} path to nowhere" for i in range(0, 2000, 4)
+    )
+    words = len(block.split())
+    measured = {n: _lookups_and_seconds(matcher, " ".join([block] * n)) for n in (1, 2, 4, 8)}
+    longest = 4
+    for n, (lookups, found, _) in measured.items():
+        assert found == 2 * 500 * n  # term and single; never the unfinished long paths
+        # The work per word is bounded by the longest term, whatever the number of terms
+        assert lookups <= (longest + 1) * words * n
+    # ... and grows as the text does: measured, in look-ups and in time
+    base_lookups, _, base_seconds = measured[1]
+    for n, (lookups, _, _) in measured.items():
+        assert lookups == n * base_lookups
+    # Eight times the text: linear takes 8 times as long, quadratic 64 times
+    # (3 x 8 leaves room for a busy machine)
+    assert measured[8][2] <= 3 * 8 * base_seconds
 
 
 def test_curly_apostrophes_and_references_match_straight_ones():
