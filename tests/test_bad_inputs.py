@@ -5,11 +5,16 @@ applied to a fresh copy of the project; the checker must exit 1 and report
 exactly the expected problems, and a strict build must stop with the same
 lines in its error. Each of the two must take less than LIMIT seconds: a
 case that makes either hang or slow down fails here.
+
+Each case's content is loaded once: the checker stores it, problems and all,
+in the content cache, and the build reads it back from there, as a build
+after `make check` does (ssesite.site.contentcache).
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
 import signal
@@ -21,7 +26,6 @@ import pytest
 import yaml
 from conftest import build_site, copy_project
 from mkdocs.exceptions import Abort
-from ssesite.cli import check
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 
@@ -128,6 +132,14 @@ def commit_all(root: Path) -> None:
     subprocess.run([*git, "commit", "-q", "-m", "Before the case"], check=True)
 
 
+def cache_entry(root: Path) -> Path:
+    """The content cache's one entry for the project at `root`."""
+    contentcache = importlib.import_module("ssesite.site.contentcache")
+    folder = contentcache.cache_folder(root.resolve())
+    [entry] = folder.glob(f"{contentcache.PREFIX}*{contentcache.SUFFIX}")
+    return entry
+
+
 def test_the_corpus_is_large_and_distinct():
     ids = [case["id"] for case in CASES]
     assert len(ids) == len(set(ids))
@@ -139,6 +151,8 @@ def test_bad_input_fails_check_and_build_with_exact_message(case, tmp_path, capl
     root = copy_project(tmp_path / "project")
     apply(case, root)
 
+    # The modules a build imports now: what the checker stores, the build can read
+    check = importlib.import_module("ssesite.cli.check")
     output = io.StringIO()
     started = time.monotonic()
     with deadline(), contextlib.redirect_stdout(output):
@@ -151,10 +165,13 @@ def test_bad_input_fails_check_and_build_with_exact_message(case, tmp_path, capl
     # The same problems as the build's, grouped by file as `make check` prints them
     assert project_problems == [as_check_line(line) for line in case["expect"]]
 
+    stored = cache_entry(root).stat()
     started = time.monotonic()
     with deadline(), pytest.raises(Abort):
         build_site(root, tmp_path / "site")
     assert time.monotonic() - started < LIMIT
+    # The build read the checker's entry: it would have stored a new one had it loaded
+    assert cache_entry(root).stat().st_ino == stored.st_ino
     assert not (tmp_path / "site" / "index.html").exists()
     logged = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     for line in case["expect"]:

@@ -21,8 +21,8 @@ the Python version, the version of every library the project depends on (the
 runtime dependencies in pyproject.toml and theirs: langcodes, babel, tzdata,
 pycountry, icalendar, ...), and where the project is. Any change gives a new
 key, so the cache never serves stale content. `make check` and a build store
-the same entry. Content with problems is never stored. `SSESITE_CACHE=0`
-turns the cache off; deleting the folder is always safe.
+the same entry, problems and all. `SSESITE_CACHE=0` turns the cache off;
+deleting the folder is always safe.
 """
 
 from __future__ import annotations

@@ -125,11 +125,13 @@ class Project:
 def load_project(root: Path) -> Project:
     """Load every piece of content under `root`, collecting all problems.
 
-    Content that loaded without problems is kept in `contentcache` and read
-    back while no source changes; what rendering needs (citation labels and
-    anchors) is worked out before it is stored, so a build and `make check`
-    store the same entry. The settings come from mkdocs.yml and the
-    environment, so they are read every time.
+    The loaded content, with its problems, is kept in `contentcache` and read
+    back while no source changes (a build after `make check` loads nothing
+    again, even when it is to stop on a problem); what rendering needs
+    (citation labels and anchors) is worked out before it is stored, so a
+    build and `make check` store the same entry. The settings and the
+    programme's history come from mkdocs.yml, the environment and git, so
+    they are read every time.
     """
     layout = Layout(root.resolve())
     cache = contentcache.ContentCache(layout.root) if contentcache.enabled() else None
@@ -139,8 +141,8 @@ def load_project(root: Path) -> Project:
         project = load_content(layout)
         if not project.problems:
             project.citations.prepare_to_render()
-            if cache is not None:
-                cache.put(key, project)
+        if cache is not None:
+            cache.put(key, project)
     check_programme_history(layout.root, project.problems)
     project.settings = load_settings(layout.root, project.problems)
     check_generated_uris(project, generated_uris(project))
