@@ -50,9 +50,9 @@ def check_programme_history(
     if not path.is_file() or path.is_symlink():
         return
     text = read_text(path, FILE, Problems())
-    current = load_yaml(text, FILE, Problems()) if text is not None else None
-    if current is None or not isinstance(current.data, dict):
+    if text is None:
         return  # its own problems are reported by the programme's loader
+    current = None
     reported: set[str] = set()
     base = environ.get("GITHUB_BASE_REF", "").strip()
     versions = (
@@ -61,8 +61,12 @@ def check_programme_history(
     versions.append(("HEAD", "the last commit"))
     for revision, label in versions:
         old_text = _git_show(root, revision)
-        if old_text is None:
-            continue
+        if old_text is None or old_text == text:
+            continue  # no such version, or the same text: nothing changed since
+        if current is None:  # parsed only when there is something to compare
+            current = load_yaml(text, FILE, Problems())
+            if current is None or not isinstance(current.data, dict):
+                return  # its own problems are reported by the programme's loader
         old = load_yaml(old_text, FILE, Problems())
         if old is not None and isinstance(old.data, dict):
             compare(old.data, current, label, problems, reported)
