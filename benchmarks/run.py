@@ -181,12 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    # `make serve` on the real site (benchmarks/serve_reload.py), before the corpora
-    print_serve_reload(args.repeat)
-    print(" | ".join(COLUMNS.values()))
     results = {}
     with tempfile.TemporaryDirectory(prefix="sse-bench-") as folder:
         scratch = Path(folder)
+        # Content caches (the exports', the preview's, every build's) stay in here,
+        # not in the user's cache folder
+        os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+        # `make serve` on the real site (benchmarks/serve_reload.py), before the corpora
+        print_serve_reload(args.repeat)
+        print(" | ".join(COLUMNS.values()))
         corpora = [] if args.no_real_site else [("real site", None)]
         corpora += [(size, size) for size in sizes]
         for key, size in corpora:

@@ -62,7 +62,7 @@ def fetch(url: str, timeout: float = 5) -> str | None:
 class Preview:
     """`python tools/serve.py` (as `make serve` runs it) in `project`, its log read as it comes."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, cache: Path | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
         env = {
@@ -71,6 +71,8 @@ class Preview:
             "PYTHONPATH": str(project / "hooks"),
             "SOURCE_DATE_EPOCH": "1600732800",
         }
+        if cache is not None:  # the content cache's folder (outside the project)
+            env["XDG_CACHE_HOME"] = str(cache)
         env.pop("SITE_DRAFTS", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a developer's machine
         self.process = subprocess.Popen(
@@ -154,9 +156,12 @@ def serve_reload(repeat: int = 5) -> dict:
     """Medians over `repeat` edits of each kind: seconds from edit to reloaded page
     ("study", "template") and the server's CPU seconds meanwhile ("study_cpu", ...)."""
     runs: dict[str, list] = {"study": [], "template": []}
-    with tempfile.TemporaryDirectory(prefix="sse-serve-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="sse-serve-") as scratch,
+        tempfile.TemporaryDirectory(prefix="sse-serve-cache-") as cache,
+    ):
         project = copy_project(Path(scratch), PARTS)
-        preview = Preview(project)
+        preview = Preview(project, Path(cache))
         try:
             preview.page("Republic of Korea", START_TIMEOUT)
             for round in range(repeat):
