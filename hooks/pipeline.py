@@ -122,16 +122,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# 5a. The study pages join the navigation under Countries, in the order of the
+# 5a. The study pages join the Countries section, in the order of the
 # countries index: the section is highlighted on them, the breadcrumb leads
-# back, previous / next lead through the studies. (With navigation.prune the
-# list weighs only on the pages of that section.)
+# back, previous / next lead through the studies. The sidebar lists them only
+# while they are few (`views.NAV_STUDIES_MAX`): every page of the section
+# carries the list (navigation.prune keeps it off the others).
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     index = files.get_file_from_path(_domain.core.urls.COUNTRIES_INDEX)
     if index is None or index.page is None or index.page not in nav.pages:
         return nav
-    studies = [files.get_file_from_path(uri) for uri in _build.study_nav_uris()]
-    _insert_after(nav, index.page, [f.page for f in studies if f is not None and f.page])
+    uris, listed = _build.study_nav_uris()
+    studies = [files.get_file_from_path(uri) for uri in uris]
+    pages = [f.page for f in studies if f is not None and f.page]
+    _insert_after(nav, index.page, pages, listed=[p for p in pages if p.file.src_uri in listed])
     return nav
 
 
@@ -280,13 +283,13 @@ def _put_content(file: File | None, content: str | bytes | None) -> None:
         file.content_string = content
 
 
-def _insert_after(nav: Navigation, index: Page, pages: list[Page]) -> None:
+def _insert_after(nav: Navigation, index: Page, pages: list[Page], listed: list[Page]) -> None:
     """Put `pages` after `index` in its section, in the page order and in the
-    previous / next chain."""
+    previous / next chain; of them, `listed` in the section's items."""
     section = index.parent
     siblings = section.children if section is not None else nav.items
     at = siblings.index(index) + 1
-    siblings[at:at] = pages
+    siblings[at:at] = listed
     position = nav.pages.index(index) + 1
     nav.pages[position:position] = pages
     chain = [index, *pages, index.next_page]

@@ -87,12 +87,12 @@ def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:
 
     Used to build exported Markdown with plain Material (the benchmark's
     baseline, and a check that the export is complete). The study pages are
-    in its navigation where the build puts them (`hooks/pipeline.py`,
-    `on_nav`): after the countries index, in its order.
+    in its navigation where the build lists them (`hooks/pipeline.py`,
+    `on_nav`): after the countries index, in its order, while they are few.
     """
     config = read_config(root)
     if "nav" in config:
-        studies = views.study_uris(load_project(root))
+        studies = views.listed_study_uris(load_project(root))
         config["nav"] = _with_studies(config["nav"], studies)
     config.pop("hooks", None)
     config.pop("watch", None)

@@ -182,9 +182,10 @@ class Build:
         generated, self.generated = self.generated, []
         return generated
 
-    def study_nav_uris(self) -> list[str]:
-        """Source URIs of the study pages, in the order the navigation lists them."""
-        return views.study_uris(self.project)
+    def study_nav_uris(self) -> tuple[list[str], list[str]]:
+        """Source URIs of the study pages in the order of the countries index,
+        and those of them the navigation lists (`views.NAV_STUDIES_MAX`)."""
+        return views.study_uris(self.project), views.listed_study_uris(self.project)
 
     # -- per page, while MkDocs converts it ----------------------------------
 

@@ -39,6 +39,11 @@ from .tilemap import tilemap_view
 KIND_LABELS = {"summary": "Country summary", "study": "Country study"}
 """What a country page is (by `Study.noun`), said above its title."""
 
+NAV_STUDIES_MAX = 12
+"""The navigation lists the studies while there are at most this many. Every
+page of the Countries section carries the list, so it would grow with each
+study; beyond this many, the countries index (with its map) is the list."""
+
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
@@ -56,6 +61,12 @@ def ordered_studies(project: Project) -> list[Study]:
 def study_uris(project: Project) -> list[str]:
     """Source URIs of the study pages, in the order of the countries index."""
     return [study_uri(s.slug) for s in ordered_studies(project)]
+
+
+def listed_study_uris(project: Project) -> list[str]:
+    """The study pages the navigation lists: all of them, or none beyond `NAV_STUDIES_MAX`."""
+    uris = study_uris(project)
+    return uris if len(uris) <= NAV_STUDIES_MAX else []
 
 
 def study_label(study: Study, studies: list[Study]) -> str:
