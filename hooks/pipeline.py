@@ -16,6 +16,8 @@ What this file keeps from one build to the next is the compiled Jinja
 templates (`_compiled`, `ssesite.core.render.CompiledTemplates`), so that a
 rebuild under `mkdocs serve` compiles only the templates that changed; those
 of the generated pages are dropped when a file of the domain package changes.
+A build in a new process starts from those the last build stored in the
+user's cache (`ssesite.site.templatecache`).
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _domain = _fresh_domain()
     # 1. content: load everything, then stop on any problem, listing them all
     _build = _domain.site.pipeline.Build.load(Path(config.config_file_path).resolve().parent)
-    _build.env.bytecode_cache = _compiled["pages"]
+    _build.use_compiled(_compiled)  # templates compiled by earlier builds
     _build.check()
     # 2. drafts: drop them or mark them noindex, before anything is generated from studies
     _build.apply_drafts()
@@ -218,7 +220,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # table cells, list items and lines become separate words in its index.
 @event_priority(10)
 def _before_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
-    page.content = _build.search_text(page.content)
+    page.content = _build.search_text(_page(page), page.content)
     return context
 
 
@@ -249,6 +251,7 @@ on_page_context = CombinedEvent(_before_search, _after_search)
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     _build.close()
+    _build.keep_compiled(_compiled)
 
 
 def on_build_error(*, error: Exception, **kwargs) -> None:

@@ -24,13 +24,20 @@ def test_a_page_is_marked_with_glossary_links_once(project: Path, monkeypatch):
         # line break between them after the page was sent to be marked (step 8)
         html = "<table><tr><td>A cooperative</td><td>A social enterprise</td></tr></table>"
         build.mark_glossary(page, html, {})
-        again = []
+        again, separated = [], []
         monkeypatch.setattr(steps.glossarymark, "mark_page", lambda *args: again.append(args))
-        content = build.search_text(html)
+        separate = steps.searchtext.separate_words
+        monkeypatch.setattr(
+            steps.searchtext,
+            "separate_words",
+            lambda text: separated.append(text) or separate(text),
+        )
+        content = build.search_text(page, html)
         build.collect_glossary_marks()
         marked = build.put_glossary_marks(page, content)
     finally:
         build.close()
     assert again == []  # the page was not marked a second time, in the build process
+    assert separated == []  # nor was its search text made again
     assert marked.count('class="sse-term"') == 2
     assert "</td>\n<td>" in marked  # and it has its search text

@@ -106,6 +106,18 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def __init__(self, limit: int = 512):
         self.limit = limit
         self._code: OrderedDict[str, bytes] = OrderedDict()
+        self.compiled_new = False
+        """Whether a template was compiled since the code was last `added`."""
+
+    def code(self) -> dict[str, bytes]:
+        """Every compiled template kept: bucket key -> Jinja's bytecode string."""
+        return dict(self._code)
+
+    def add(self, code: dict[str, bytes]) -> None:
+        """Keep code compiled elsewhere (by an earlier build: `site.templatecache`)."""
+        for key, value in code.items():
+            self._code.setdefault(key, value)
+        self.compiled_new = False
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
@@ -114,6 +126,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
             bucket.bytecode_from_string(code)  # ignored if the source changed
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled_new = True
         self._code[bucket.key] = bucket.bytecode_to_string()
         self._code.move_to_end(bucket.key)
         while len(self._code) > self.limit:

@@ -68,20 +68,28 @@ _MAC_SIZE = hashlib.sha256().digest_size
 class ContentCache:
     """The cache of one project's loaded content."""
 
-    def __init__(self, root: Path, environ: Mapping[str, str] = os.environ):
+    def __init__(self, root: Path, environ: Mapping[str, str] = os.environ, prefix: str = PREFIX):
         self.root = root
         self.folder = cache_folder(root, environ)
         """Where this project's entries live (None: no usable cache folder)."""
+        self.prefix = prefix
+        """The names of this kind of entry begin with it (one entry of each kind is kept)."""
 
     def key(self) -> str:
-        digest = hashlib.sha256()
-        digest.update(str(self.root).encode())
-        digest.update(_code_version().encode())
+        """A digest of the sources, this package's code and the libraries' versions."""
+        digest = self.code_digest()
         for folder in SOURCE_FOLDERS:
             for path in _files_under(self.root / folder):
                 digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
                 digest.update(_file_digest(path))
         return digest.hexdigest()
+
+    def code_digest(self) -> Any:
+        """A running digest of where the project is, this package's code and the libraries."""
+        digest = hashlib.sha256()
+        digest.update(str(self.root).encode())
+        digest.update(_code_version().encode())
+        return digest
 
     def get(self, key: str) -> Any | None:
         """The content stored under `key`, if an entry this user's cache wrote is there."""
@@ -89,7 +97,7 @@ class ContentCache:
         if secret is None:
             return None
         try:
-            data = (self.folder / f"{PREFIX}{key}{SUFFIX}").read_bytes()
+            data = (self.folder / f"{self.prefix}{key}{SUFFIX}").read_bytes()
         except OSError:
             return None
         mac, payload = data[:_MAC_SIZE], memoryview(data)[_MAC_SIZE:]
@@ -113,9 +121,9 @@ class ContentCache:
             payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
             with tempfile.NamedTemporaryFile(dir=self.folder, delete=False) as handle:
                 handle.write(_mac(secret, key, payload) + payload)
-            name = f"{PREFIX}{key}{SUFFIX}"
+            name = f"{self.prefix}{key}{SUFFIX}"
             os.replace(handle.name, self.folder / name)
-            for old in self.folder.glob(f"{PREFIX}*{SUFFIX}"):
+            for old in self.folder.glob(f"{self.prefix}*{SUFFIX}"):
                 if old.name != name:
                     old.unlink(missing_ok=True)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):

@@ -15,7 +15,7 @@ import jinja2
 from ..citations import citethis
 from ..citations import extension as citemarkdown
 from ..citations import views as citeviews
-from ..core import render, urls
+from ..core import prose, render, urls
 from ..glossary import page as glossarypage
 from ..programme import exports
 from ..programme import links as programme_links
@@ -260,9 +260,34 @@ def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environ
     return markdown.replace(FRAMEWORK_MARKER, text)
 
 
+def language_versions(markdown: str, uri: str, project: Project, env) -> tuple[str, dict]:
+    """A docs page that has translations, or a translation of one.
+
+    Returns its Markdown with the language switcher after the title (and,
+    on a translation, the note saying what it translates), and what its
+    front matter gains: `alternates` (partials/sse/head-i18n.html, the
+    sitemap) and, on a translation, `lang` and `interface`
+    (partials/language.html). Other pages are returned as they are.
+    """
+    page, translation = project.page_translation_at(uri)
+    if translation is not None:
+        view = views.page_translation_view(page, translation)
+        meta = {"lang": view["lang"], "interface": view["interface"]}
+    else:
+        page = project.translated_page(uri)
+        if page is None:
+            return markdown, {}
+        view, meta = views.translated_page_view(page), {}
+    meta["alternates"] = view["versions"]
+    cut = prose.title_end(markdown)
+    head, rest = markdown[:cut], markdown[cut:]
+    return render.render(env, VERSIONS, view=view, head=head, rest=rest), meta
+
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
+VERSIONS = "content/page-versions.md"
 FRAMEWORK_MARKER = "<!-- ssesite:framework-vocabulary -->"
 STATUS_MARKER = "<!-- ssesite:conference-status -->"

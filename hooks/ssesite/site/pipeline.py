@@ -24,22 +24,20 @@ from typing import Any, Protocol
 import jinja2
 
 from ..citations import extension as citemarkdown
-from ..citations import load as citeload
 from ..citations import views as citeviews
 from ..content import drafts
 from ..content.translations import ORIGINAL_LANGUAGE
-from ..core import background, environment, prose, render, urls
+from ..core import background, environment, render, urls
 from ..core.problems import ContentError, Problems
 from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import home, pages, searchtext, views
+from . import home, pages, pagesource, searchtext, templatecache, views
 from .project import Project, load_project
 
 STRINGS = "partials/sse/strings.html"
 """The site's interface strings, by language (one table for templates and steps)."""
-VERSIONS = "content/page-versions.md"
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -81,8 +79,10 @@ class Marking:
     """One page being marked with glossary links."""
 
     page: Page
+    converted: str
+    """The page's HTML as converted."""
     html: str
-    """The HTML that was sent to be marked."""
+    """The HTML that was sent to be marked (its search text)."""
     auto: bool
     country: str
     """The country the page is about ('' for none): its terms' tooltips use that
@@ -121,6 +121,7 @@ class Build:
     usage: glossarymark.Usage = field(default_factory=glossarymark.Usage)
     news: list[home.NewsItem] = field(default_factory=list)
     """The news posts (title, date, address), for the home page."""
+    templates: templatecache.TemplateStore | None = None
 
     # -- before MkDocs reads any file ----------------------------------------
 
@@ -146,6 +147,19 @@ class Build:
         mode = self.project.settings.drafts
         self.project.studies = drafts.published(self.project.studies, mode)
         self.noindex = drafts.noindex_pages(self.project.studies, mode)
+
+    def use_compiled(self, compiled: dict[str, render.CompiledTemplates]) -> None:
+        """Reuse templates compiled by earlier builds: of this process, or stored.
+
+        The generated pages' templates are loaded here, before the workers
+        start: what a worker compiles is lost with it, what is compiled here is
+        stored for the next build (`keep_compiled`).
+        """
+        self.env.bytecode_cache = compiled["pages"]
+        self.templates = templatecache.TemplateStore(self.project.layout.root)
+        self.templates.fill(compiled)
+        for name in self.env.list_templates(filter_func=_page_template):
+            self.env.get_template(name)
 
     def citation_extension(self) -> citemarkdown.CitationExtension:
         """The Python-Markdown extension that renders citations in this build's pages."""
@@ -201,27 +215,8 @@ class Build:
         return home.expand_markers(markdown, self.project)
 
     def language_versions(self, markdown: str, uri: str) -> tuple[str, dict]:
-        """A docs page that has translations, or a translation of one.
-
-        Returns its Markdown with the language switcher after the title (and,
-        on a translation, the note saying what it translates), and what its
-        front matter gains: `alternates` (partials/sse/head-i18n.html, the
-        sitemap) and, on a translation, `lang` and `interface`
-        (partials/language.html). Other pages are returned as they are.
-        """
-        page, translation = self.project.page_translation_at(uri)
-        if translation is not None:
-            view = views.page_translation_view(page, translation)
-            meta = {"lang": view["lang"], "interface": view["interface"]}
-        else:
-            page = self.project.translated_page(uri)
-            if page is None:
-                return markdown, {}
-            view, meta = views.translated_page_view(page), {}
-        meta["alternates"] = view["versions"]
-        cut = prose.title_end(markdown)
-        head, rest = markdown[:cut], markdown[cut:]
-        return render.render(self.env, VERSIONS, view=view, head=head, rest=rest), meta
+        """A translated docs page's switcher, and what its front matter gains (`pages`)."""
+        return pages.language_versions(markdown, uri, self.project, self.env)
 
     def robots(self, uri: str) -> str | None:
         """The robots meta value of page `uri` (`noindex` for a draft), if any."""
@@ -233,7 +228,9 @@ class Build:
         `style` is the page's `citations:` front matter (`notes`: numbered notes).
         """
         study = self.project.study_at(page.uri)
-        self.renderer.begin(self._source_file(page, study), study.slug if study else "", style)
+        self.renderer.begin(
+            pagesource.source_file(self.project, page), study.slug if study else "", style
+        )
 
     def end_citations(self, page: Page) -> set[str] | None:
         """Start the References section of the page just converted.
@@ -247,7 +244,9 @@ class Build:
         if state.problems:
             problems = Problems()
             for raw, message in state.problems:
-                problems.add(state.file, self._line(page, raw), "citation", message)
+                problems.add(
+                    state.file, pagesource.line_of(self.project, page, raw), "citation", message
+                )
             raise BuildError(str(ContentError(problems.sorted())))
         if not state.occurrences:
             return None
@@ -276,9 +275,9 @@ class Build:
             return
         study = self.project.study_at(page.uri)  # a summary or one of its translations
         country = study.country.code if study is not None else ""
-        html = self.search_text(html)  # as put in place later: marks are not made twice
-        task = (glossarymark.mark_page, self.glossary_url, html, page.url, auto, country)
-        self.marking[page.uri] = Marking(page, html, auto, country, self.pool.submit(*task))
+        text = searchtext.separate_words(html)  # as put in place later: marks are not made twice
+        task = (glossarymark.mark_page, self.glossary_url, text, page.url, auto, country)
+        self.marking[page.uri] = Marking(page, html, text, auto, country, self.pool.submit(*task))
 
     # -- once every page is converted ----------------------------------------
 
@@ -317,8 +316,11 @@ class Build:
 
     # -- per page, before and after the search plugin indexes it -------------
 
-    def search_text(self, content: str) -> str:
+    def search_text(self, page: Page, content: str) -> str:
         """The page with table cells, list items and lines apart, for the search index."""
+        marking = self.marking.get(page.uri)
+        if marking is not None and content == marking.converted:
+            return marking.html  # made when the page was sent to be marked
         return searchtext.separate_words(content)
 
     def put_glossary_marks(self, page: Page, content: str) -> str:
@@ -353,6 +355,11 @@ class Build:
         """How to cite the study of a study page (`citations.citethis.CiteThis`), else None."""
         return self.cite_this.result().get(page.uri)
 
+    def keep_compiled(self, compiled: dict[str, render.CompiledTemplates]) -> None:
+        """Store the compiled templates for the next build, if it compiled new ones."""
+        if self.templates is not None:
+            self.templates.keep(compiled)
+
     def close(self) -> None:
         """Stop the workers (after the build, or when it fails)."""
         self.pool.close()
@@ -378,24 +385,7 @@ class Build:
         )
         return marked.html
 
-    def _source_file(self, page: Page, study) -> str:
-        """The file a reader of a problem should open for `page`."""
-        translation = self.project.any_translation_at(page.uri)
-        if translation is not None:
-            return translation.source
-        if study is not None:
-            return study.source
-        if page.generated_by:
-            return f"{page.uri} (generated by {page.generated_by})"
-        return self.project.layout.rel(self.project.layout.docs_dir / page.uri)
 
-    def _line(self, page: Page, raw: str) -> int | None:
-        """Line of the first occurrence of `raw` in the page's source, if it has one."""
-        translation = self.project.any_translation_at(page.uri)
-        if translation is not None:
-            return citeload.line_in(translation.body, translation.body_line, raw)
-        study = self.project.study_at(page.uri)
-        if study is not None:
-            return citeload.line_in(study.body, study.body_line, raw)
-        text = None if page.generated_by else page.source()
-        return None if text is None else citeload.line_in(text, 1, raw)
+def _page_template(name: str) -> bool:
+    """A template of the generated pages (overrides/content/, and the interface strings)."""
+    return name.startswith("content/") or name == STRINGS
