@@ -81,8 +81,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _domain = _fresh_domain()
     # 1. content: load everything, then stop on any problem, listing them all
     _build = _domain.site.pipeline.Build.load(Path(config.config_file_path).resolve().parent)
-    _build.use_compiled(_compiled)  # templates compiled by earlier builds
     _build.check()
+    _build.use_compiled(_compiled)  # templates compiled by earlier builds
     # 2. drafts: drop them or mark them noindex, before anything is generated from studies
     _build.apply_drafts()
     # 3. citations: render `[@key]` in every page's Markdown
@@ -171,19 +171,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 
 
 # 8. The page is converted: start its References section (and list it in the
-# table of contents), then start marking glossary terms in its final HTML.
+# table of contents), then, beside the build, the HTML policy's last guard on
+# what Markdown made of the content, its search text and its glossary links.
 @_stops_build
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     step_page = _page(page)
-    # The HTML policy's last guard, on what Markdown made of the content
-    generated = bool(step_page.generated_by)
-    if problem := _domain.site.links.output_problem(_build.project, step_page.uri, generated, html):
-        raise PluginError(problem)
     anchors = _build.end_citations(step_page)
     if anchors is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         _add_toc_entry(page, AnchorLink(_build.references_title(step_page), "references", 2))
-    _build.mark_glossary(step_page, html, page.meta)
+    _build.page_converted(step_page, html, page.meta)
 
 
 # -----------------------------------------------------------------------------
@@ -191,15 +188,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # -----------------------------------------------------------------------------
 
 
-# 9. The other generated files before MkDocs copies them; where glossary terms
-# are used (for the glossary's "used in" lists); the news posts (for the home
+# 9. The other generated files before MkDocs copies them; every converted
+# page's results (stop on what the last guard found; where glossary terms are
+# used, for the glossary's "used in" lists); the news posts (for the home
 # page); the bibliography's list.
 @_stops_build
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = _compiled["theme"]  # compiled by earlier builds of this process
     for uri, content in _build.remaining_content():
         _put_content(files.get_file_from_path(uri), content)
-    _build.collect_glossary_marks()
+    _build.collect_converted()
     _build.collect_news(
         [
             (file.src_uri, file.page.title, file.page.meta.get("date"), file.page.url)

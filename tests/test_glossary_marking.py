@@ -15,7 +15,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from ssesite.core.htmltokens import tokenize
+from ssesite.core.htmltokens import attribute, tokenize
 from ssesite.core.problems import Problems
 from ssesite.core.render import environment
 from ssesite.core.urls import link as relative_url
@@ -117,9 +117,10 @@ def test_tokens_cover_every_byte():
         "<br/><?pi x?><![CDATA[x]]><!-- c --></p><script>if (a < b) {}</script>&nbsp"
     )
     tokens = tokenize(html)
-    assert "".join(html[t.start : t.end] for t in tokens) == html
-    assert [t.start for t in tokens] == sorted({t.start for t in tokens})
-    assert tokens[1].attr("a") == "1 > 2"
+    assert "".join(html[start:end] for _, start, end, _, _ in tokens) == html
+    assert [t[1] for t in tokens] == sorted({t[1] for t in tokens})
+    kind, _, _, tag, raw_attrs = tokens[1]
+    assert (kind, tag, attribute(raw_attrs, "a")) == ("start", "p", "1 > 2")
 
 
 def test_usage_lists_pages_by_title_then_address():

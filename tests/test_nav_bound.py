@@ -20,7 +20,7 @@ from ssesite.site.export import bare_config
 from ssesite.site.project import load_project
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def test_a_long_list_of_studies_stays_out_of_the_sidebar(tmp_path: Path):

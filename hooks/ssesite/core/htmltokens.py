@@ -40,37 +40,16 @@ RAW_TEXT = frozenset(("script", "style"))
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 # -----------------------------------------------------------------------------
-# Classes
+# Types
 # -----------------------------------------------------------------------------
 
 
-class Token:
-    """source[start:end] is one text run, tag, comment or declaration."""
-
-    __slots__ = ("_attrs", "end", "kind", "raw_attrs", "start", "tag")
-
-    def __init__(self, kind: str, start: int, end: int, tag: str = "", raw_attrs: str = ""):
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.tag = tag
-        self.raw_attrs = raw_attrs
-        self._attrs: tuple[tuple[str, str | None], ...] | None = None
-
-    def __repr__(self) -> str:
-        return f"Token({self.kind!r}, {self.start}, {self.end}, {self.tag!r})"
-
-    @property
-    def attrs(self) -> tuple[tuple[str, str | None], ...]:
-        # Parsed on first use: most tags' attributes are never looked at
-        if self._attrs is None:
-            self._attrs = _attributes(self.raw_attrs)
-        return self._attrs
-
-    def attr(self, name: str) -> str | None:
-        if name not in self.raw_attrs.lower():
-            return None
-        return next((value for key, value in self.attrs if key == name), None)
+Token = tuple[str, int, int, str, str]
+"""(kind, start, end, tag, raw attributes): source[start:end] is one text run,
+tag, comment or declaration; `tag` and the raw text of its attributes are
+empty but for tags. A plain tuple: a page has hundreds of tokens, and a tuple
+is the cheapest object Python makes; attributes are read only when asked for
+(`attribute`, `attributes`)."""
 
 
 # -----------------------------------------------------------------------------
@@ -88,38 +67,46 @@ def tokenize(source: str) -> list[Token]:
         for match in MARKUP.finditer(source, position):
             start, end = match.span()
             if start > position:
-                append(Token(TEXT, position, start))
+                append((TEXT, position, start, "", ""))
             position = end
             # The last group that matched tells the kind: `attrs` or
             # `selfclose` for a start tag, `endname` for an end tag
             group = match.lastgroup
             if group is None:
-                append(Token(OTHER, start, end))
+                append((OTHER, start, end, "", ""))
             elif group == "endname":
-                append(Token(END, start, end, match.group("endname").lower()))
+                append((END, start, end, match.group("endname").lower(), ""))
             else:
                 name, attrs, selfclose = match.group("name", "attrs", "selfclose")
                 tag = name.lower()
-                append(Token(EMPTY if selfclose else START, start, end, tag, attrs))
+                append((EMPTY if selfclose else START, start, end, tag, attrs))
                 if tag in RAW_TEXT and not selfclose:
                     # Script and style contents are not HTML: one opaque token
                     close = re.compile(rf"</{tag}\s*>", re.I).search(source, position)
                     stop = close.start() if close else length
                     if stop > position:
-                        append(Token(OTHER, position, stop))
+                        append((OTHER, position, stop, "", ""))
                     position = stop
                     break  # go on from the end of the contents
         else:
             if position < length:
-                append(Token(TEXT, position, length))
+                append((TEXT, position, length, "", ""))
             break
     return tokens
 
 
-def _attributes(text: str) -> tuple[tuple[str, str | None], ...]:
+def attributes(raw_attrs: str) -> tuple[tuple[str, str | None], ...]:
+    """A tag's attributes from its raw text: (lower-case name, unescaped value or None)."""
     attrs = []
-    for match in ATTRIBUTE.finditer(text or ""):
+    for match in ATTRIBUTE.finditer(raw_attrs or ""):
         name = match.group(1).lower()
         value = next((v for v in match.group(2, 3, 4) if v is not None), None)
         attrs.append((name, html.unescape(value) if value is not None else None))
     return tuple(attrs)
+
+
+def attribute(raw_attrs: str, name: str) -> str | None:
+    """The value of attribute `name` (lower case) in a tag's raw attributes, if it has one."""
+    if name not in raw_attrs.lower():
+        return None
+    return next((value for key, value in attributes(raw_attrs) if key == name), None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import jinja2
 from markupsafe import Markup
 
-from ..core.htmltokens import END, START, TEXT, VOID, tokenize
+from ..core.htmltokens import END, START, TEXT, VOID, attribute, attributes, tokenize
 from ..core.urls import link
 from .model import SCHEME, Glossary
 
@@ -97,40 +97,47 @@ class Marker:
         copied = 0  # source[:copied] is already in pieces
         stack: list[tuple[str, bool]] = []  # open elements: (tag, stops marking?)
         skipping = 0
-        for token in tokenize(source):
-            kind = token.kind
+        find = self.matcher.find
+        for kind, start, end, tag, raw in tokenize(source):
             if kind == TEXT:
                 if skipping or not auto:
                     continue
-                text = source[token.start : token.end]
+                text = source[start:end]
                 if text.isspace():
                     continue
-                for found in self.matcher.find(text):
+                for found in find(text):
                     if not _first_use(found.term_id, seen, result):
                         continue
                     term = self.glossary.by_id[found.term_id]
-                    raw = Markup(text[found.start : found.end])
-                    pieces.append(source[copied : token.start + found.start])
+                    raw_text = Markup(text[found.start : found.end])
+                    pieces.append(source[copied : start + found.start])
                     definition = term.definition_for(country)
-                    pieces.append(self.macros.term_link(term, href + term.id, raw, definition))
-                    copied = token.start + found.end
+                    pieces.append(self.macros.term_link(term, href + term.id, raw_text, definition))
+                    copied = start + found.end
             elif kind == START:
-                tag = token.tag
-                stop = tag in SKIP or _opts_out(token)
-                if tag == "a" and (token.attr("href") or "").startswith(SCHEME):
-                    pieces.append(source[copied : token.start])
-                    pieces.append(self._explicit(token, href, seen, result, country))
-                    copied = token.end
-                elif tag == "a" and token.attr("data-term") in self.glossary.by_id:
+                # Most tags have no attribute worth reading, as their raw text
+                # tells (a character reference could hide any name or value)
+                coded = "&" in raw
+                stop = tag in SKIP or ((coded or _may_opt_out(raw)) and _opts_out(raw))
+                if tag != "a":
+                    pass
+                elif (coded or SCHEME in raw) and (attribute(raw, "href") or "").startswith(SCHEME):
+                    pieces.append(source[copied:start])
+                    pieces.append(self._explicit(raw, href, seen, result, country))
+                    copied = end
+                elif attribute(raw, "data-term") in self.glossary.by_id:
                     # Already a term link (HTML marked before): never wrap twice.
-                    _first_use(token.attr("data-term"), seen, result)
+                    _first_use(attribute(raw, "data-term"), seen, result)
                 if tag not in VOID:
                     stack.append((tag, stop))
                     skipping += stop
             elif kind == END:
                 # Close the innermost open element of that name and whatever
                 # was left open inside it; a stray end tag changes nothing.
-                depth = _depth_of(stack, token.tag)
+                if stack and stack[-1][0] == tag:
+                    skipping -= stack.pop()[1]
+                    continue
+                depth = _depth_of(stack, tag)
                 while depth is not None and len(stack) > depth:
                     skipping -= stack.pop()[1]
         if copied:
@@ -138,14 +145,14 @@ class Marker:
             result.html = "".join(pieces)
         return result
 
-    def _explicit(self, token, href: str, seen: set[str], result: Marked, country: str) -> str:
-        term_id = token.attr("href")[len(SCHEME) :]
+    def _explicit(self, raw: str, href: str, seen: set[str], result: Marked, country: str) -> str:
+        term_id = attribute(raw, "href")[len(SCHEME) :]
         term = self.glossary.get(term_id)
         if term is None:
             result.unknown.append(term_id)
-            return self.macros.explicit_link(list(token.attrs))
+            return self.macros.explicit_link(list(attributes(raw)))
         _first_use(term_id, seen, result)
-        attrs: dict[str, str | None] = dict(token.attrs)
+        attrs: dict[str, str | None] = dict(attributes(raw))
         attrs["href"] = href + term.id
         classes = (attrs.get("class") or "").split()
         attrs["class"] = " ".join([*classes, "sse-term"] if "sse-term" not in classes else classes)
@@ -189,14 +196,14 @@ def _first_use(term_id: str, seen: set[str], result: Marked) -> bool:
     return True
 
 
-def _opts_out(token) -> bool:
+def _may_opt_out(raw: str) -> bool:
+    """Whether a tag's raw attributes name a class that stops marking (if not coded)."""
+    return any(name in raw for name in OPT_OUT_CLASSES)
+
+
+def _opts_out(raw: str) -> bool:
     """Whether the element has a class that stops marking."""
-    raw = token.raw_attrs
-    # Most tags have none: no such class is written without "sse-" or a
-    # character reference
-    if "sse-" not in raw and "&" not in raw:
-        return False
-    return not OPT_OUT_CLASSES.isdisjoint((token.attr("class") or "").split())
+    return not OPT_OUT_CLASSES.isdisjoint((attribute(raw, "class") or "").split())
 
 
 def _depth_of(stack: list[tuple[str, bool]], tag: str) -> int | None:

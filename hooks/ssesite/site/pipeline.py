@@ -33,7 +33,7 @@ from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import home, pages, pagesource, searchtext, templatecache, views
+from . import converted, home, pages, pagesource, searchtext, templatecache, views
 from .project import Project, load_project
 
 STRINGS = "partials/sse/strings.html"
@@ -75,20 +75,15 @@ class Page:
 
 
 @dataclass
-class Marking:
-    """One page being marked with glossary links."""
+class Converting:
+    """One converted page being worked on beside the build (`converted`)."""
 
     page: Page
-    converted: str
-    """The page's HTML as converted."""
     html: str
-    """The HTML that was sent to be marked (its search text)."""
-    auto: bool
-    country: str
-    """The country the page is about ('' for none): its terms' tooltips use that
-    country's variant of a definition, when the glossary has one."""
+    """The page's HTML as converted."""
+    marking: converted.Marking | None
     pending: Pending
-    marked: glossarymark.Marked | None = None
+    done: converted.Converted | None = None
 
 
 @dataclass
@@ -116,8 +111,8 @@ class Build:
     bibliography: Pending | None = None
     """The HTML of the bibliography's list."""
     glossary_url: str | None = None
-    marking: dict[str, Marking] = field(default_factory=dict)
-    """Source URI -> the page's glossary marking, in the order pages were converted."""
+    converting: dict[str, Converting] = field(default_factory=dict)
+    """Source URI -> the page's guard, search text and marks, in the order pages were converted."""
     usage: glossarymark.Usage = field(default_factory=glossarymark.Usage)
     news: list[home.NewsItem] = field(default_factory=list)
     """The news posts (title, date, address), for the home page."""
@@ -268,16 +263,16 @@ class Build:
         translation = self.project.any_translation_at(uri)
         return translation.lang if translation is not None else ORIGINAL_LANGUAGE
 
-    def mark_glossary(self, page: Page, html: str, meta: dict) -> None:
-        """Start linking the first use of each glossary term in the page's final HTML."""
+    def page_converted(self, page: Page, html: str, meta: dict) -> None:
+        """Start the last guard, the search text and the glossary marks of a converted page."""
         auto = glossarypage.is_marked(page.uri, meta)
-        if not auto and SCHEME not in html:
-            return
-        study = self.project.study_at(page.uri)  # a summary or one of its translations
-        country = study.country.code if study is not None else ""
-        text = searchtext.separate_words(html)  # as put in place later: marks are not made twice
-        task = (glossarymark.mark_page, self.glossary_url, text, page.url, auto, country)
-        self.marking[page.uri] = Marking(page, html, text, auto, country, self.pool.submit(*task))
+        marking = None
+        if auto or SCHEME in html:
+            study = self.project.study_at(page.uri)  # a summary or one of its translations
+            country = study.country.code if study is not None else ""
+            marking = converted.Marking(self.glossary_url, page.url, auto, country)
+        task = (converted.work_on, html, page.uri, bool(page.generated_by), marking)
+        self.converting[page.uri] = Converting(page, html, marking, self.pool.submit(*task))
 
     # -- once every page is converted ----------------------------------------
 
@@ -286,19 +281,27 @@ class Build:
         for uri in list(self.making):
             yield uri, self.content(uri)
 
-    def collect_glossary_marks(self) -> None:
-        """Collect every page's marking, and where each term is used."""
-        for uri, marking in self.marking.items():
-            marking.marked = marking.pending.result()
-            if marking.marked.unknown:
+    def collect_converted(self) -> None:
+        """Collect every converted page's results: stop on what the last guard found,
+        or on an unknown term; note where each term is used."""
+        for converting in self.converting.values():
+            converting.done = converting.pending.result()
+        problems = [c.done.problem for c in self.converting.values() if c.done.problem]
+        if problems:
+            raise BuildError("\n".join(problems))
+        for uri, converting in self.converting.items():
+            marked = converting.done.marked
+            if marked is None:
+                continue
+            if marked.unknown:
                 # Sources in docs/ and studies/ were checked with their lines
                 # before the build; this catches links other generated pages carry.
                 glossary = self.project.glossary
-                message = glossarylinks.unknown_term_message(marking.marked.unknown[0], glossary)
+                message = glossarylinks.unknown_term_message(marked.unknown[0], glossary)
                 raise BuildError(f"{uri}: term link: {message}")
             if uri != glossarypage.GLOSSARY:
-                page = marking.page
-                self.usage.record(marking.marked.terms, page.url, page.title or page.url)
+                page = converting.page
+                self.usage.record(marked.terms, page.url, page.title or page.url)
 
     def collect_news(self, pages_read: list[tuple[str, str | None, Any, str]]) -> None:
         """Keep the news posts among the pages read: (source URI, title, date, URL)."""
@@ -318,9 +321,9 @@ class Build:
 
     def search_text(self, page: Page, content: str) -> str:
         """The page with table cells, list items and lines apart, for the search index."""
-        marking = self.marking.get(page.uri)
-        if marking is not None and content == marking.converted:
-            return marking.html  # made when the page was sent to be marked
+        converting = self.converting.get(page.uri)
+        if converting is not None and content == converting.html:
+            return converting.done.search_text  # made beside the build
         return searchtext.separate_words(content)
 
     def put_glossary_marks(self, page: Page, content: str) -> str:
@@ -373,17 +376,14 @@ class Build:
                 self.making[item.uri] = self.pool.submit(*item.recipe)
 
     def _put_marks(self, page: Page, content: str) -> str:
-        marking = self.marking.pop(page.uri, None)
-        if marking is None:
+        converting = self.converting.pop(page.uri, None)
+        if converting is None or converting.marking is None:
             return content
-        if content == marking.html:
-            return marking.marked.html
+        if content == converting.done.search_text:
+            return converting.done.marked.html
         # Something changed the page after it was sent to be marked (the search
         # plugin strips `data-search-*="..."` attributes): mark it again, here.
-        marked = glossarymark.mark_page(
-            self.context, self.glossary_url, content, page.url, marking.auto, marking.country
-        )
-        return marked.html
+        return converted.mark(self.context, content, converting.marking).html
 
 
 def _page_template(name: str) -> bool:
