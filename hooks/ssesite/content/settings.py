@@ -33,8 +33,11 @@ class Settings:
     drafts: str = drafts.DEFAULT
 
 
-class EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does: `!ENV` by pyyaml_env_tag, MkDocs' own library."""
+class EnvLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads mkdocs.yml as MkDocs does: `!ENV` by pyyaml_env_tag, MkDocs' own library.
+
+    Safe, and on libyaml's parser where PyYAML has it (read on every build).
+    """
 
 
 yaml_env_tag.add_env_tag(EnvLoader)

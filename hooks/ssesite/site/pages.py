@@ -132,7 +132,7 @@ def study_page(context: Context, uri: str, site_name: str, site_url: str) -> str
     page = render.render(
         context.env, "content/study.md", view=views.study_view(study, context.project)
     )
-    citation = study_citation(study, site_name, site_url)
+    citation = _citation_of(context, study, site_name, site_url)
     return page + "\n\n" + render.render(context.env, "content/cite-this.md", view=citation)
 
 
@@ -222,9 +222,18 @@ def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.
 def study_citations(context: Context, site_name: str, site_url: str) -> dict:
     """How to cite each study, by its page's source URI (a `background` task)."""
     return {
-        urls.study_uri(study.slug): study_citation(study, site_name, site_url)
+        urls.study_uri(study.slug): _citation_of(context, study, site_name, site_url)
         for study in context.project.studies
     }
+
+
+def _citation_of(context: Context, study, site_name: str, site_url: str) -> citethis.CiteThis:
+    """`study_citation`, made once per process for the study page and the page's head."""
+    made = context.memo.setdefault("study-citations", {})
+    key = (study.slug, site_name, site_url)
+    if key not in made:
+        made[key] = study_citation(study, site_name, site_url)
+    return made[key]
 
 
 def study_citation(study, site_name: str, site_url: str) -> citethis.CiteThis:
