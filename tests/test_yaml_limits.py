@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from ssesite.core import reading
 from ssesite.core.problems import Problems
 from ssesite.core.yamlsource import MAX_ALIAS_VALUES, MAX_DEPTH, load_yaml
 
@@ -69,3 +70,11 @@ def test_nesting_deeper_than_the_limit_is_refused_without_recursion(text):
     assert problem.message.startswith(
         f"the YAML cannot be read: expected values nested at most {MAX_DEPTH} levels deep"
     )
+
+
+def test_one_search_refuses_exactly_what_the_two_patterns_refuse():
+    # `text_problem` searches once for either; which one it was is told after
+    for code in range(0x10000):
+        char = chr(code)
+        either = bool(reading.CONTROL.search(char) or reading.SURROGATE.search(char))
+        assert bool(reading.REFUSED.search(char)) == either, hex(code)

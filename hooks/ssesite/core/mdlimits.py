@@ -32,6 +32,7 @@ MAX_NESTING = 16
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[*+-]|\d+[.)])[ \t]")
 BACKTICKS = re.compile(r"`+")
+BRACKET = re.compile(r"\\.|[\[\]]")
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -85,11 +86,11 @@ def _check_block(block: list[tuple[int, str]], file: str, problems: Problems) ->
         return
     text = "\n".join(line for _, line in block)
     first = block[0][0]
-    starts = [0]
-    for _, line in block[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
 
     def line_of(offset: int) -> int:
+        starts = [0]  # worked out only for a paragraph with a problem
+        for _, line in block[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
         return first + bisect.bisect_right(starts, offset) - 1
 
     if len(text) > MAX_PARAGRAPH:
@@ -133,7 +134,9 @@ def _brackets(text: str) -> tuple[list[int], int | None]:
     """Offsets of the '[' no ']' closes, and where brackets first nest too deep."""
     stack: list[int] = []
     deep = None
-    for match in re.finditer(r"\\.|[\[\]]", text):
+    if "[" not in text:
+        return stack, deep
+    for match in BRACKET.finditer(text):
         char = match.group(0)
         if char == "[":
             stack.append(match.start())
@@ -146,6 +149,8 @@ def _brackets(text: str) -> tuple[list[int], int | None]:
 
 def _unclosed_backtick_runs(text: str) -> list[int]:
     """Offsets of the runs of backticks that no later run of the same length closes."""
+    if "`" not in text:
+        return []
     runs = [(m.start(), len(m.group(0))) for m in BACKTICKS.finditer(text)]
     following: list[int | None] = [None] * len(runs)
     last: dict[int, int] = {}

@@ -138,8 +138,11 @@ def _masked(text: str, keep_html: bool, fill: str) -> str:
             parts.append(_JOIN if kind == _FENCE and not line else "\n")
         parts.append(line if kind == _PROSE else kind * len(line))
     masked = "".join(parts)
+    pieces, copied = [], 0
     for start, end in list(_code_spans(masked)):
-        masked = masked[:start] + _blank(masked[start:end]) + masked[end:]
+        pieces += [masked[copied:start], _blank(masked[start:end])]
+        copied = end
+    masked = "".join(pieces) + masked[copied:] if pieces else masked
     masked = INLINE_COMMENT.sub(lambda m: _blank(m.group(0)), masked)
     return masked.translate({ord(_JOIN): "\n", ord(_FENCE): fill, ord(_BLOCK): fill})
 
@@ -151,11 +154,15 @@ def _code_spans(text: str) -> Iterator[tuple[int, int]]:
     failing that, the longest shorter run closes it (and the span opens with
     that many of the N); failing that, the run is text.
     """
+    if "`" not in text:
+        return  # most texts have none: no need to find their paragraphs
     for paragraph in PARAGRAPH.finditer(text):
         base, data = paragraph.start(), paragraph.group()
         index = data.find("`")
         while index != -1:
-            escapes = len(data[:index]) - len(data[:index].rstrip("\\"))
+            escapes = 0
+            while index - escapes > 0 and data[index - escapes - 1] == "\\":
+                escapes += 1
             if escapes % 2:
                 index = data.find("`", index + 1)
                 continue

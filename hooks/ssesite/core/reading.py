@@ -39,6 +39,8 @@ LINK = (
 # Control characters other than tab, line feed and carriage return.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
+REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Either (one search for the usual case, a value with neither)."""
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
@@ -170,6 +172,8 @@ def decode(data: bytes, file: str, problems: Problems) -> str | None:
 
 def text_problem(value: str) -> str:
     """Why a text value read from YAML may not be published, else ''."""
+    if REFUSED.search(value) is None:
+        return ""
     for pattern, what in ((CONTROL, "control characters"), (SURROGATE, "lone surrogates")):
         found = pattern.search(value)
         if found:
