@@ -3,6 +3,8 @@ reference notes, decoded addresses, programme gaps, the tile map."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import ROOT
 from ssesite.citations.notes import clean_note, display_url
@@ -126,3 +128,14 @@ def test_tile_map_links_every_study_and_places_unknown_countries(project):
     (tile,) = [t for t in view["tiles"] if t["code"] == "ZZ"]
     assert tile["studied"] and tile["url"] == "countries/testland/"
     assert "ZZ" not in GRID and tile["y"] > max(t["y"] for t in view["tiles"] if t["code"] != "ZZ")
+
+
+def test_study_labels_in_one_pass_are_the_labels_one_by_one():
+    project = load_project(ROOT)
+    studies = views.ordered_studies(project)
+    # Two studies of one country are told apart by their phase
+    twice = [*studies, dataclasses.replace(studies[0], slug="second-phase", phase=2)]
+    for group in (studies, twice):
+        labels = views.study_labels(group)
+        assert labels == {s.slug: views.study_label(s, group) for s in group}
+    assert views.study_labels(twice)["second-phase"].endswith("(phase 2)")

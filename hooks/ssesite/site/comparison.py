@@ -20,7 +20,7 @@ from .views import (
     drafts_sentence,
     instrument_order,
     ordered_studies,
-    study_label,
+    study_labels,
 )
 
 # -----------------------------------------------------------------------------
@@ -73,9 +73,10 @@ def comparison_view(project: Project) -> dict:
     """The comparison page: one matrix per framework dimension with data."""
     framework = project.framework
     studies = ordered_studies(project)
+    labels = study_labels(studies)
     columns = [
         {
-            "name": study_label(s, studies),
+            "name": labels[s.slug],
             "code": s.country.code,
             "url": relative_url(study_uri(s.slug), COMPARISON),
             "status": s.status,
@@ -124,7 +125,7 @@ def comparison_view(project: Project) -> dict:
         (
             {
                 "year": i.year,
-                "country": study_label(s, studies),
+                "country": labels[s.slug],
                 "url": relative_url(study_uri(s.slug), COMPARISON),
                 "title": i.title,
                 "kind_label": framework.label_of("instrument_kinds", i.kind),

@@ -6,6 +6,7 @@ as "to be confirmed") is made here, where it is unit-tested.
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import quote
 
 from ..content.framework import Framework
@@ -76,6 +77,17 @@ def study_label(study: Study, studies: list[Study]) -> str:
     return study.country.name
 
 
+def study_labels(studies: list[Study]) -> dict[str, str]:
+    """`study_label` of each study, by slug (in one pass: pages list every study)."""
+    per_country = Counter(s.country.code for s in studies)
+    return {
+        s.slug: f"{s.country.name} (phase {s.phase})"
+        if per_country[s.country.code] > 1
+        else s.country.name
+        for s in studies
+    }
+
+
 def study_view(study: Study, project: Project) -> dict:
     """Everything the study page template needs."""
     framework = project.framework
@@ -85,7 +97,7 @@ def study_view(study: Study, project: Project) -> dict:
     text = written_sections(rewrite(project.links, study.source, here, study.body, study.body_line))
     return {
         "study": study,
-        "nav_title": study_label(study, ordered_studies(project)),
+        "nav_title": study_label(study, project.studies),  # (no need to sort them)
         "kind_label": KIND_LABELS[study.noun],
         "kind_note": study.kind_note,
         "body": text.body,
@@ -218,6 +230,7 @@ def countries_view(project: Project) -> dict:
     """The countries index: cards grouped by sub-region."""
     groups = []
     studies = ordered_studies(project)
+    labels = study_labels(studies)
     for subregion in project.countries.subregions:
         members = [s for s in studies if s.subregion.id == subregion.id]
         if members:
@@ -227,7 +240,7 @@ def countries_view(project: Project) -> dict:
                     "cards": [
                         {
                             "study": s,
-                            "label": study_label(s, studies),
+                            "label": labels[s.slug],
                             "url": relative_url(study_uri(s.slug), COUNTRIES_INDEX),
                         }
                         for s in members
