@@ -192,21 +192,27 @@ def session_ics(context: Context, session_id: str, site_url: str) -> str | bytes
 
 def references_section(context: Context, page: citeviews.CitingPage, lang: str = "en") -> str:
     """The HTML of the References section of `page` in its language (a `background` task)."""
-    renderer = context.memo.get("citation-renderer")
-    if renderer is None:
-        renderer = context.memo["citation-renderer"] = citemarkdown.CitationRenderer(
-            context.project.citations, context.env
-        )
     view = citeviews.references_view(
-        context.project.citations, page, with_bibliography=True, html=renderer.reference_html
+        context.project.citations, page, with_bibliography=True, html=_reference_html(context)
     )
     return render.render(context.env, "content/references.html", view=view, lang=lang)
 
 
 def bibliography_listing(context: Context, citing_pages: list[citeviews.CitingPage]) -> str:
     """The HTML of the bibliography's list (a `background` task)."""
-    view = citeviews.bibliography_view(context.project.citations, citing_pages)
+    citations = context.project.citations
+    view = citeviews.bibliography_view(citations, citing_pages, html=_reference_html(context))
     return render.render(context.env, "content/bibliography-list.html", view=view)
+
+
+def _reference_html(context: Context):
+    """`key -> the reference as HTML`, each rendered once per process (References, bibliography)."""
+    renderer = context.memo.get("citation-renderer")
+    if renderer is None:
+        renderer = context.memo["citation-renderer"] = citemarkdown.CitationRenderer(
+            context.project.citations, context.env
+        )
+    return renderer.reference_html
 
 
 def expand_status_marker(markdown: str, uri: str, project: Project, env: jinja2.Environment) -> str:
