@@ -7,6 +7,7 @@ import importlib
 import io
 import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,31 @@ def assert_same_files(one: Path, other: Path) -> None:
     other_files = sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
     assert one_files == other_files
     assert [f for f in one_files if (one / f).read_bytes() != (other / f).read_bytes()] == []
+
+
+def test_folders_no_build_used_for_30_days_are_removed(project: Path):
+    cache = domain("site.contentcache")
+    app = cache.cache_folder(project.resolve()).parent
+    app.mkdir(parents=True, exist_ok=True)
+    day = 24 * 3600
+    folders = {}
+    for name, age in (("a" * 32, 40), ("b" * 32, 5), ("not-a-project-folder", 40)):
+        folders[name] = app / name
+        (folders[name] / "content-x.pickle").parent.mkdir(exist_ok=True)
+        (folders[name] / "content-x.pickle").write_bytes(b"x")
+        then = time.time() - age * day
+        os.utime(folders[name], (then, then))
+    load_project(project)  # writes this project's entry
+    assert not folders["a" * 32].exists()  # unused for 40 days: a checkout gone
+    assert folders["b" * 32].exists()  # used 5 days ago
+    assert folders["not-a-project-folder"].exists()  # not the cache's: left alone
+    assert entries(project)
+
+
+def test_reading_an_entry_marks_the_folder_used(project: Path):
+    load_project(project)
+    folder = entries(project)[0].parent
+    then = time.time() - 40 * 24 * 3600
+    os.utime(folder, (then, then))
+    load_project(project)  # read back, nothing written
+    assert time.time() - folder.stat().st_mtime < 3600

@@ -22,7 +22,9 @@ runtime dependencies in pyproject.toml and theirs: langcodes, babel, tzdata,
 pycountry, icalendar, ...), and where the project is. Any change gives a new
 key, so the cache never serves stale content. `make check` and a build store
 the same entry, problems and all. `SSESITE_CACHE=0` turns the cache off;
-deleting the folder is always safe.
+deleting the folder is always safe, and a project's folder that no build has
+used for 30 days (a checkout deleted or moved) is removed when another entry
+is written.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ import os
 import pickle
 import re
 import secrets
+import shutil
 import stat
 import sys
 import tempfile
+import time
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,7 +61,12 @@ LARGEST = 16 * 1024 * 1024
 CODE_ROOT = Path(__file__).resolve().parents[3]
 """The checkout the code runs from (hooks/ssesite/site/ is three folders down)."""
 
+UNUSED_FOR = 30 * 24 * 3600
+"""A project's folder unused this long (its checkout deleted or moved, most
+likely) is removed when another entry is written."""
+
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_FOLDER = re.compile(r"[0-9a-f]{32}")
 _MAC_SIZE = hashlib.sha256().digest_size
 
 # -----------------------------------------------------------------------------
@@ -103,6 +112,7 @@ class ContentCache:
         mac, payload = data[:_MAC_SIZE], memoryview(data)[_MAC_SIZE:]
         if not hmac.compare_digest(mac, _mac(secret, key, payload)):
             return None  # not written with this user's key: never unpickled
+        _touch(self.folder)  # in use (see UNUSED_FOR)
         # Unpickling makes many objects at once: the collector has nothing to find
         gc.disable()
         try:
@@ -126,6 +136,7 @@ class ContentCache:
             for old in self.folder.glob(f"{self.prefix}*{SUFFIX}"):
                 if old.name != name:
                     old.unlink(missing_ok=True)
+            _remove_unused(self.folder.parent, keep=self.folder)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # a cache that cannot be written only makes the next build slower
 
@@ -199,6 +210,25 @@ def _mac(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
     mac = hmac.new(secret, key.encode() + b"\0", hashlib.sha256)
     mac.update(payload)
     return mac.digest()
+
+
+def _touch(folder: Path) -> None:
+    try:
+        os.utime(folder)
+    except OSError:
+        pass
+
+
+def _remove_unused(app: Path, keep: Path) -> None:
+    """Remove the projects' folders in `app` that no build used for `UNUSED_FOR`."""
+    now = time.time()
+    with os.scandir(app) as found:
+        for entry in found:
+            if entry.path == str(keep) or not _FOLDER.fullmatch(entry.name):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if now - entry.stat(follow_symlinks=False).st_mtime > UNUSED_FOR:
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _read_secret(key_file: Path) -> bytes | None:
