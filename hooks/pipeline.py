@@ -157,12 +157,8 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
 # citation renderer told which page comes and how it cites (`citations:`).
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     step_page = _page(page)
-    markdown = _build.expand_markers(markdown, step_page.uri)
-    markdown, meta = _build.language_versions(markdown, step_page.uri)
+    markdown, meta = _build.page_markdown(step_page, markdown)
     page.meta.update(meta)
-    # (a study's are rewritten when its page is made)
-    uri, generated_by = step_page.uri, step_page.generated_by
-    markdown = _domain.site.links.rewrite_page(_build.project, uri, generated_by, markdown)
     robots = _build.robots(step_page.uri)
     if robots is not None:
         page.meta["robots"] = robots

@@ -9,8 +9,10 @@ from conftest import ROOT
 from lxml import html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from ssesite.site import home as home_markers
 from ssesite.site.export import bare_config, export
 from ssesite.site.pages import GeneratedFile
+from ssesite.site.project import load_project
 
 
 def test_export_builds_with_bare_material(tmp_path: Path, built_site: Path):
@@ -53,3 +55,20 @@ def test_every_real_generated_path_is_safe(tmp_path: Path):
     export(ROOT, out)
     for path in out.rglob("*"):
         assert path.resolve().is_relative_to(out.resolve())
+
+
+def test_the_export_makes_each_page_as_the_build_does(tmp_path: Path, built_site: Path):
+    out = tmp_path / "markdown"
+    export(ROOT, out)
+    # The countries-studied marker is replaced, as on the built home page
+    home = (out / "index.md").read_text(encoding="utf-8")
+    assert home_markers.COUNTRIES_MARKER not in home
+    sentence = home_markers.expand_markers(home_markers.COUNTRIES_MARKER, load_project(ROOT))
+    assert sentence in home
+    built_home = html.parse(str(built_site / "index.html")).getroot()
+    assert sentence in " ".join(built_home.text_content().split())
+    # A docs page with a translation, and the translation, carry the language switcher
+    for name in ("about.md", "about.id.md"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert 'class="sse-languages"' in text, name
+        assert text != (ROOT / "docs" / name).read_text(encoding="utf-8")

@@ -1,9 +1,13 @@
 """Write the site's final Markdown to a folder, for another builder.
 
 `export` (run as `python -m ssesite.cli.export --out DIR`) copies docs/ and adds every generated
-page, with every Markdown transform the MkDocs hooks apply, so that any
-Markdown site builder (or the benchmark's bare Material build) sees the very
-same pages. MkDocs 1.6 is unmaintained; this is the way out.
+page, with every Markdown transform the MkDocs hooks apply (`pages.page_markdown`),
+so that any Markdown site builder (or the benchmark's bare Material build)
+sees the very same pages. MkDocs 1.6 is unmaintained; this is the way out.
+Two things stay with the hooks: what a page's front matter gains in the build
+(a translation's language, its alternates), and the address of a docs page's
+translation, which the build serves under its original's (`about.id.md` at
+about/id/) and another builder serves where the file is (about.id/).
 """
 
 from __future__ import annotations
@@ -65,21 +69,18 @@ def export(root: Path, out: Path, site_url: str = "") -> int:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+    generated_uris = {generated.uri for generated in generated_files}
     count = 0
     for page in sorted(out.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         uri = page.relative_to(out).as_posix()
-        final = transform_markdown(text, uri, project, env)
+        generated_by = "ssesite" if uri in generated_uris else None
+        # What the build's front matter gains (a translation's language) stays out
+        final, _ = pages.page_markdown(text, uri, generated_by, project, env)
         if final != text:
             page.write_text(final, encoding="utf-8")
         count += 1
     return count
-
-
-def transform_markdown(markdown: str, uri: str, project, env) -> str:
-    """Every Markdown transform the hooks apply to page `uri`, in the same order."""
-    markdown = pages.expand_status_marker(markdown, uri, project, env)
-    return pages.expand_framework_marker(markdown, project, env)
 
 
 def bare_config(root: Path, docs_dir: Path, site_dir: Path) -> str:

@@ -22,7 +22,7 @@ from ..programme import links as programme_links
 from ..programme import views as programme_views
 from ..programme.exports import ics as programme_ics
 from ..programme.exports import jsonld as programme_jsonld
-from . import comparison, views
+from . import comparison, home, links, views
 from .project import Project
 
 # -----------------------------------------------------------------------------
@@ -273,6 +273,24 @@ def expand_framework_marker(markdown: str, project: Project, env: jinja2.Environ
         return markdown
     text = render.render(env, "content/framework.md", view=views.framework_view(project))
     return markdown.replace(FRAMEWORK_MARKER, text)
+
+
+def page_markdown(
+    markdown: str, uri: str, generated_by: str | None, project: Project, env
+) -> tuple[str, dict]:
+    """What a build does to page `uri`'s Markdown before converting it, in order.
+
+    The markers (framework vocabulary, conference status, countries studied),
+    a translated docs page's language switcher, and links written from the
+    source file turned into addresses (a generated page's are already). Returns
+    the Markdown and what the page's front matter gains (`language_versions`).
+    The build (`site.pipeline`) and the export (`site.export`) both use it.
+    """
+    markdown = expand_framework_marker(markdown, project, env)
+    markdown = expand_status_marker(markdown, uri, project, env)
+    markdown = home.expand_markers(markdown, project)
+    markdown, meta = language_versions(markdown, uri, project, env)
+    return links.rewrite_page(project, uri, generated_by, markdown), meta
 
 
 def language_versions(markdown: str, uri: str, project: Project, env) -> tuple[str, dict]:

@@ -203,15 +203,10 @@ class Build:
         pending = self.making.pop(uri, None)
         return None if pending is None else pending.result()
 
-    def expand_markers(self, markdown: str, uri: str) -> str:
-        """Replace the framework-vocabulary, conference-status and countries markers."""
-        markdown = pages.expand_framework_marker(markdown, self.project, self.env)
-        markdown = pages.expand_status_marker(markdown, uri, self.project, self.env)
-        return home.expand_markers(markdown, self.project)
-
-    def language_versions(self, markdown: str, uri: str) -> tuple[str, dict]:
-        """A translated docs page's switcher, and what its front matter gains (`pages`)."""
-        return pages.language_versions(markdown, uri, self.project, self.env)
+    def page_markdown(self, page: Page, markdown: str) -> tuple[str, dict]:
+        """The page's Markdown with its markers, language switcher and links made
+        (`pages.page_markdown`), and what its front matter gains."""
+        return pages.page_markdown(markdown, page.uri, page.generated_by, self.project, self.env)
 
     def robots(self, uri: str) -> str | None:
         """The robots meta value of page `uri` (`noindex` for a draft), if any."""
