@@ -39,7 +39,7 @@ LINK = (
 # Control characters other than tab, line feed and carriage return.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
-REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+REFUSED = re.compile(f"{CONTROL.pattern}|{SURROGATE.pattern}")
 """Either (one search for the usual case, a value with neither)."""
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

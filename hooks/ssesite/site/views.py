@@ -72,13 +72,12 @@ def listed_study_uris(project: Project) -> list[str]:
 
 def study_label(study: Study, studies: list[Study]) -> str:
     """The country's name, with the phase when the country has several studies."""
-    if sum(1 for s in studies if s.country.code == study.country.code) > 1:
-        return f"{study.country.name} (phase {study.phase})"
-    return study.country.name
+    return study_labels([s for s in studies if s.country.code == study.country.code])[study.slug]
 
 
 def study_labels(studies: list[Study]) -> dict[str, str]:
-    """`study_label` of each study, by slug (in one pass: pages list every study)."""
+    """The label of each study, by slug, in one pass (pages that list every study):
+    the country's name, with the phase when the country has several studies."""
     per_country = Counter(s.country.code for s in studies)
     return {
         s.slug: f"{s.country.name} (phase {s.phase})"
