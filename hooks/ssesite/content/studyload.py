@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..core.fields import ORCID, SLUG, Record, read_front_matter
+from ..core.fields import ORCID, SLUG, Record, read_markdown
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
-from ..core.reading import MARKDOWN_LIMIT, read_text, refused
+from ..core.reading import refused
 from ..core.schema import complete, read
 from ..core.yamlsource import Located
 from .countries import Countries, Country, Subregion
@@ -100,10 +100,7 @@ def load_study(
 ) -> Study | None:
     """Read one study; None when its front matter is too broken to model."""
     file = index.relative_to(root).as_posix()
-    text = read_text(index, file, problems, MARKDOWN_LIMIT, root=root)
-    if text is None:
-        return None
-    front = read_front_matter(text, file, problems, "a YAML block between two '---' lines")
+    front = read_markdown(index, file, problems, "a YAML block between two '---' lines", root)
     if front is None:
         return None
     meta, body, body_line = front

@@ -23,10 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.fields import Record, read_front_matter
+from ..core.fields import Record, read_markdown
 from ..core.languages import is_valid_tag
 from ..core.problems import Problems, one_of
-from ..core.reading import MARKDOWN_LIMIT, read_text
 from .studytext import check_study_text
 
 # -----------------------------------------------------------------------------
@@ -201,10 +200,7 @@ def load_page_translations(root: Path, docs_dir: Path, problems: Problems) -> li
 
 def _load_translated_page(root, docs_dir, path, files, problems) -> TranslatedPage | None:
     file = path.relative_to(root).as_posix()
-    text = read_text(path, file, problems, MARKDOWN_LIMIT, root=root)
-    if text is None:
-        return None
-    front = read_front_matter(text, file, problems, "title and revised, as it has translations")
+    front = read_markdown(path, file, problems, "title and revised, as it has translations", root)
     if front is None:
         return None
     revised = front.meta.date("revised", required=False)
@@ -249,10 +245,7 @@ def _load(root, path, lang, stem, original: Original, problems) -> Translation |
         return None
     summary = original.summary_field
     fields = "title, summary, translation_of" if original.is_study else "title, translation_of"
-    text = read_text(path, file, problems, MARKDOWN_LIMIT, root=root)
-    if text is None:
-        return None
-    front = read_front_matter(text, file, problems, fields)
+    front = read_markdown(path, file, problems, fields, root)
     if front is None:
         return None
     meta = front.meta

@@ -8,11 +8,13 @@ read a whole record and report everything that is wrong with it at once.
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .problems import Problems, did_you_mean, one_of
+from .reading import MARKDOWN_LIMIT, read_text
 from .yamlsource import Located, Path, format_path, load_yaml, split_front_matter
 
 # -----------------------------------------------------------------------------
@@ -215,6 +217,15 @@ class Record:
             else:
                 item.expected(None, "a text", item.data)
         return values
+
+
+def read_markdown(
+    path: pathlib.Path, file: str, problems: Problems, fields: str, root: pathlib.Path
+) -> FrontMatter | None:
+    """Read Markdown file `path` (repository file `file`, within content's limits) and its
+    front matter (`read_front_matter`); None, with the problems recorded, if either fails."""
+    text = read_text(path, file, problems, MARKDOWN_LIMIT, root=root)
+    return None if text is None else read_front_matter(text, file, problems, fields)
 
 
 def read_front_matter(text: str, file: str, problems: Problems, fields: str) -> FrontMatter | None:
