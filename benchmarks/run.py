@@ -49,6 +49,9 @@ from serve_reload import print_serve_reload  # noqa: E402
 from ssesite.site.export import bare_config, export  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600732800"}
+# As on a developer's machine: Python keeps the compiled hooks of a corpus
+# between builds (the libraries bare Material uses were compiled when installed).
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 NO_CACHE = {"SSESITE_CACHE": "0"}
 BUILDS = {
     "project": {},

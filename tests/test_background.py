@@ -92,6 +92,16 @@ def test_large_results_and_arguments_do_not_block(background):
     assert [p.result() for p in reversed(pending)] == list(reversed(blobs))
 
 
+def test_results_that_share_a_read_or_straddle_two_arrive_whole(background):
+    # Under the size that goes through a file: several fill one read of the
+    # pipe, and most are cut in two by where a read ends
+    sizes = [150_000 + 3_919 * n for n in range(24)]
+    assert max(sizes) < current().SPILL_SIZE
+    blobs = [bytes([n]) * size for n, size in enumerate(sizes)]
+    pending = [background.submit(echo, blob) for blob in blobs]
+    assert [p.result() for p in pending] == blobs
+
+
 @needs_fork
 def test_workers_are_other_processes_and_are_stopped():
     tasks = current().Background({}, 2)

@@ -50,6 +50,7 @@ BIBTEX_ESCAPES = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+_BIBTEX_TABLE = str.maketrans(BIBTEX_ESCAPES)
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -158,7 +159,7 @@ def _label(study, year: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return "".join(BIBTEX_ESCAPES.get(c, c) for c in " ".join(text.split()))
+    return " ".join(text.split()).translate(_BIBTEX_TABLE)
 
 
 def _escape_name(name: str) -> str:

@@ -99,7 +99,11 @@ class Framework:
         return [term.id for term in getattr(self, vocabulary)]
 
     def label_of(self, vocabulary: str, id: str) -> str:
-        return next((t.label for t in getattr(self, vocabulary) if t.id == id), id)
+        # Asked thousands of times by the generated pages: one dict per vocabulary
+        labels = self.__dict__.setdefault("_labels", {})
+        if vocabulary not in labels:
+            labels[vocabulary] = {t.id: t.label for t in getattr(self, vocabulary)}
+        return labels[vocabulary].get(id, id)
 
 
 # Vocabularies made of {id, label, description?} records.

@@ -246,13 +246,18 @@ class _Worker:
             return []
         self._buffer += chunk
         messages = []
-        while len(self._buffer) >= _HEADER.size:
-            (size,) = _HEADER.unpack_from(self._buffer)
-            end = _HEADER.size + size
-            if len(self._buffer) < end:
-                break
-            messages.append(pickle.loads(self._buffer[_HEADER.size : end]))
-            del self._buffer[:end]
+        # Read every whole message in place, then drop them at once: cutting
+        # each off the front would move the rest of the buffer every time.
+        start, length = 0, len(self._buffer)
+        with memoryview(self._buffer) as view:
+            while length - start >= _HEADER.size:
+                (size,) = _HEADER.unpack_from(view, start)
+                end = start + _HEADER.size + size
+                if length < end:
+                    break
+                messages.append(pickle.loads(view[start + _HEADER.size : end]))
+                start = end
+        del self._buffer[:start]
         return messages
 
     def stop(self) -> None:

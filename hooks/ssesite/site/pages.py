@@ -129,9 +129,8 @@ def programme_files(project: Project, site_url: str) -> list[GeneratedFile]:
 def study_page(context: Context, uri: str, site_name: str, site_url: str) -> str:
     """A country page: the study, then how to cite it."""
     study = context.project.study_at(uri)
-    page = render.render(
-        context.env, "content/study.md", view=views.study_view(study, context.project)
-    )
+    view = views.study_view(study, context.project, _study_labels(context)[study.slug])
+    page = render.render(context.env, "content/study.md", view=view)
     citation = _citation_of(context, study, site_name, site_url)
     return page + "\n\n" + render.render(context.env, "content/cite-this.md", view=citation)
 
@@ -231,6 +230,14 @@ def study_citations(context: Context, site_name: str, site_url: str) -> dict:
         urls.study_uri(study.slug): _citation_of(context, study, site_name, site_url)
         for study in context.project.studies
     }
+
+
+def _study_labels(context: Context) -> dict[str, str]:
+    """Every study's label (`views.study_labels`), once per process: a study page shows its own."""
+    labels = context.memo.get("study-labels")
+    if labels is None:
+        labels = context.memo["study-labels"] = views.study_labels(context.project.studies)
+    return labels
 
 
 def _citation_of(context: Context, study, site_name: str, site_url: str) -> citethis.CiteThis:

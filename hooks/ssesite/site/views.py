@@ -87,8 +87,8 @@ def study_labels(studies: list[Study]) -> dict[str, str]:
     }
 
 
-def study_view(study: Study, project: Project) -> dict:
-    """Everything the study page template needs."""
+def study_view(study: Study, project: Project, label: str) -> dict:
+    """Everything the study page template needs; `label` is the study's (`study_labels`)."""
     framework = project.framework
     here = study_uri(study.slug)
     instruments = sorted(study.instruments, key=instrument_order)
@@ -96,7 +96,7 @@ def study_view(study: Study, project: Project) -> dict:
     text = written_sections(rewrite(project.links, study.source, here, study.body, study.body_line))
     return {
         "study": study,
-        "nav_title": study_label(study, project.studies),  # (no need to sort them)
+        "nav_title": label,
         "kind_label": KIND_LABELS[study.noun],
         "kind_note": study.kind_note,
         "body": text.body,
