@@ -51,6 +51,10 @@ _compiled: dict = {}
 """Compiled templates of MkDocs' theme ("theme") and of the generated pages ("pages")."""
 _domain_files: tuple = ()
 """Name, size and modification time of the domain package's files at the last import."""
+_unlisted: dict = {}
+"""Source URI of each study page the sidebar does not list -> (navigation, countries index)."""
+_shown: list = []
+"""The unlisted study page the sidebar shows while it is rendered (`_show_in_sidebar`)."""
 
 
 def _stops_build(handler):
@@ -128,7 +132,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # countries index: the section is highlighted on them, the breadcrumb leads
 # back, previous / next lead through the studies. The sidebar lists them only
 # while they are few (`views.NAV_STUDIES_MAX`): every page of the section
-# carries the list (navigation.prune keeps it off the others).
+# carries the list (navigation.prune keeps it off the others). Beyond, each
+# study page shows its own entry there while it is rendered (step 12).
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     index = files.get_file_from_path(_domain.core.urls.COUNTRIES_INDEX)
     if index is None or index.page is None or index.page not in nav.pages:
@@ -137,6 +142,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     studies = [files.get_file_from_path(uri) for uri in uris]
     pages = [f.page for f in studies if f is not None and f.page]
     _insert_after(nav, index.page, pages, listed=[p for p in pages if p.file.src_uri in listed])
+    _unlisted.clear()
+    _unlisted.update(
+        (p.file.src_uri, (nav, index.page)) for p in pages if p.file.src_uri not in listed
+    )
     return nav
 
 
@@ -240,7 +249,24 @@ def _after_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
     return context
 
 
-on_page_context = CombinedEvent(_before_search, _after_search)
+# 12. Beyond the bound, the sidebar of a study page still shows that page,
+# after the countries index, while the page is rendered (as MkDocs marks the
+# current page active page by page); `on_post_page` takes it out again.
+def _show_in_sidebar(context, *, page: Page, config: MkDocsConfig, **kwargs):
+    where = _unlisted.get(page.file.src_uri)
+    if where is not None:
+        siblings = _siblings(*where)
+        siblings.insert(siblings.index(where[1]) + 1, page)
+        _shown.append((siblings, page))
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search, _show_in_sidebar)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _hide_shown()
+    return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -249,6 +275,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception, **kwargs) -> None:
+    _hide_shown()
     if _build is not None:
         _build.close()
 
@@ -284,7 +311,7 @@ def _insert_after(nav: Navigation, index: Page, pages: list[Page], listed: list[
     """Put `pages` after `index` in its section, in the page order and in the
     previous / next chain; of them, `listed` in the section's items."""
     section = index.parent
-    siblings = section.children if section is not None else nav.items
+    siblings = _siblings(nav, index)
     at = siblings.index(index) + 1
     siblings[at:at] = listed
     position = nav.pages.index(index) + 1
@@ -298,6 +325,17 @@ def _insert_after(nav: Navigation, index: Page, pages: list[Page], listed: list[
             chain[-1].previous_page = pages[-1]
     for page in pages:
         page.parent = section
+
+
+def _hide_shown() -> None:
+    while _shown:
+        siblings, shown = _shown.pop()
+        siblings.remove(shown)
+
+
+def _siblings(nav: Navigation, page: Page) -> list:
+    """The items of the section holding `page` (of the navigation, at the top)."""
+    return page.parent.children if page.parent is not None else nav.items
 
 
 def _add_toc_entry(page: Page, entry: AnchorLink) -> None:

@@ -245,10 +245,8 @@ class _Worker:
             self.alive = False
             return []
         self._buffer += chunk
-        messages = []
-        # Read every whole message in place, then drop them at once: cutting
-        # each off the front would move the rest of the buffer every time.
-        start, length = 0, len(self._buffer)
+        # Read the whole messages in place and drop them at once (not one by one)
+        messages, start, length = [], 0, len(self._buffer)
         with memoryview(self._buffer) as view:
             while length - start >= _HEADER.size:
                 (size,) = _HEADER.unpack_from(view, start)

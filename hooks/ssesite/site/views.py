@@ -43,7 +43,8 @@ KIND_LABELS = {"summary": "Country summary", "study": "Country study"}
 NAV_STUDIES_MAX = 12
 """The navigation lists the studies while there are at most this many. Every
 page of the Countries section carries the list, so it would grow with each
-study; beyond this many, the countries index (with its map) is the list."""
+study; beyond this many, the countries index (with its map) is the list, and
+a study page's sidebar shows that page alone (hooks/pipeline.py)."""
 
 # -----------------------------------------------------------------------------
 # Functions
