@@ -188,6 +188,11 @@ def test_home_and_about_cite_sources_as_folded_notes(built_site):
         (folded,) = doc.cssselect("details.sse-sources")
         anchors = {li.get("id") for li in folded.cssselect("ol > li")}
         assert {a.get("href").lstrip("#") for a in notes} <= anchors
+        # Each note follows its word with no space: a number never starts a line
+        for sup in doc.cssselect("article sup.sse-cite--note"):
+            previous = sup.getprevious()
+            before = (previous.tail if previous is not None else sup.getparent().text) or ""
+            assert not before[-1:].isspace(), (path, before[-40:])
         # Numbered in the order they are first cited
         numbers = [int(text(a)) for a in notes]
         assert numbers[0] == 1 and max(numbers) == len(anchors)
