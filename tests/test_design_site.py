@@ -180,7 +180,8 @@ def test_years_and_types_are_said_once_in_study_tables(built_site, project):
 
 
 def test_home_and_about_cite_sources_as_folded_notes(built_site):
-    for path in ("index.html", "about/index.html"):
+    # The about page's translation cites as its original does
+    for path in ("index.html", "about/index.html", "about/id/index.html"):
         doc = page(built_site, path)
         assert not doc.cssselect("article .sse-cite:not(.sse-cite--note)"), path
         notes = doc.cssselect("article sup.sse-cite--note a")
@@ -193,6 +194,9 @@ def test_home_and_about_cite_sources_as_folded_notes(built_site):
             previous = sup.getprevious()
             before = (previous.tail if previous is not None else sup.getparent().text) or ""
             assert not before[-1:].isspace(), (path, before[-40:])
+        # Named for screen readers in the page's language
+        named = "Sumber" if path.startswith("about/id/") else "Source"
+        assert all(a.get("aria-label").startswith(f"{named} {text(a)}: ") for a in notes), path
         # Numbered in the order they are first cited
         numbers = [int(text(a)) for a in notes]
         assert numbers[0] == 1 and max(numbers) == len(anchors)

@@ -57,6 +57,8 @@ class PageState:
     scope: str
     notes: bool = False
     """Cite as numbered notes (a page's `citations: notes`) instead of author-date."""
+    lang: str = "en"
+    """The page's language (a note is named for screen readers in it)."""
     occurrences: dict[str, list[str]] = field(default_factory=dict)
     """Key -> ids of its in-text citations, in order."""
     problems: list[tuple[str, str]] = field(default_factory=list)
@@ -77,14 +79,14 @@ class CitationRenderer:
         self.citing_pages: list = []
         """What every page that cites something cited (`citeviews.CitingPage`), in build order."""
 
-    def begin(self, file: str, scope: str, style: str = "") -> None:
-        """The next conversion is page `file`, which may cite scope `scope`.
+    def begin(self, file: str, scope: str, style: str = "", lang: str = "en") -> None:
+        """The next conversion is page `file`, in language `lang`, which may cite scope `scope`.
 
         `style` is the page's `citations:` setting: `notes` gives numbered
         notes (pages whose running text should not carry author-date labels,
         such as the home page); anything else, author-date.
         """
-        self.page = PageState(file, scope, notes=style == NOTES)
+        self.page = PageState(file, scope, notes=style == NOTES, lang=lang)
 
     def end(self) -> PageState | None:
         """What the page announced by `begin` cited; no page is current afterwards."""
@@ -142,7 +144,8 @@ class CitationRenderer:
                 ids.append(item["id"])
             items.append(item)
         notes = page is not None and page.notes
-        return self.template.render(items=items, notes=notes).strip()
+        lang = page.lang if page is not None else "en"
+        return self.template.render(items=items, notes=notes, lang=lang).strip()
 
 
 class CitationExtension(Extension):

@@ -32,6 +32,8 @@ class DocPage:
     body: str
     body_line: int
     scan: MarkdownScan = field(default_factory=MarkdownScan)
+    citations: str = ""
+    """Its `citations:` front matter ('notes': numbered notes); its translations follow it."""
 
 
 # -----------------------------------------------------------------------------
@@ -51,9 +53,14 @@ def load_docs_pages(root: Path, files: list[Path], problems: Problems) -> list[D
         if text is None:
             continue
         front, body, body_line = split_front_matter(text)
-        if front is not None and load_yaml(front, file, problems, line_offset=1) is None:
+        located = load_yaml(front, file, problems, line_offset=1) if front is not None else None
+        if front is not None and located is None:
             continue
+        data = located.data if located is not None and isinstance(located.data, dict) else {}
+        citations = data.get("citations")
         scan = scan_markdown(body, file, problems, body_line)
         if scan.ok:
-            pages.append(DocPage(file, path.relative_to(docs).as_posix(), body, body_line, scan))
+            uri = path.relative_to(docs).as_posix()
+            style = citations if isinstance(citations, str) else ""
+            pages.append(DocPage(file, uri, body, body_line, scan, citations=style))
     return pages

@@ -307,12 +307,17 @@ def language_versions(markdown: str, uri: str, project: Project, env) -> tuple[s
     on a translation, the note saying what it translates), and what its
     front matter gains: `alternates` (partials/sse/head-i18n.html, the
     sitemap) and, on a translation, `lang` and `interface`
-    (partials/language.html). Other pages are returned as they are.
+    (partials/language.html) and its original's `citations` setting (a
+    translation cites as its original does). Other pages are returned as
+    they are.
     """
     page, translation = project.page_translation_at(uri)
     if translation is not None:
         view = views.page_translation_view(page, translation)
         meta = {"lang": view["lang"], "interface": view["interface"]}
+        original = next((d for d in project.docs_pages if d.uri == page.uri), None)
+        if original is not None and original.citations:
+            meta["citations"] = original.citations
     else:
         page = project.translated_page(uri)
         if page is None:

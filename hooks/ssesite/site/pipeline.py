@@ -219,9 +219,9 @@ class Build:
         `style` is the page's `citations:` front matter (`notes`: numbered notes).
         """
         study = self.project.study_at(page.uri)
-        self.renderer.begin(
-            pagesource.source_file(self.project, page), study.slug if study else "", style
-        )
+        source = pagesource.source_file(self.project, page)
+        scope = study.slug if study else ""
+        self.renderer.begin(source, scope, style, self.language(page.uri))
 
     def end_citations(self, page: Page) -> set[str] | None:
         """Start the References section of the page just converted.
