@@ -51,8 +51,10 @@ _compiled: dict = {}
 """Compiled templates of MkDocs' theme ("theme") and of the generated pages ("pages")."""
 _domain_files: tuple = ()
 """Name, size and modification time of the domain package's files at the last import."""
-_unlisted: dict = {}
-"""Source URI of each study page the sidebar does not list -> (navigation, countries index)."""
+_unlisted: set[str] = set()
+"""Source URIs of the study pages the sidebar does not list (beyond `views.NAV_STUDIES_MAX`)."""
+_countries: tuple = ()
+"""The navigation and its countries index, after which an unlisted study page shows itself."""
 _shown: list = []
 """The unlisted study page the sidebar shows while it is rendered (`_show_in_sidebar`)."""
 
@@ -142,10 +144,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     studies = [files.get_file_from_path(uri) for uri in uris]
     pages = [f.page for f in studies if f is not None and f.page]
     _insert_after(nav, index.page, pages, listed=[p for p in pages if p.file.src_uri in listed])
+    global _countries
+    _countries = (nav, index.page)
     _unlisted.clear()
-    _unlisted.update(
-        (p.file.src_uri, (nav, index.page)) for p in pages if p.file.src_uri not in listed
-    )
+    _unlisted.update(p.file.src_uri for p in pages if p.file.src_uri not in listed)
     return nav
 
 
@@ -253,10 +255,10 @@ def _after_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
 # after the countries index, while the page is rendered (as MkDocs marks the
 # current page active page by page); `on_post_page` takes it out again.
 def _show_in_sidebar(context, *, page: Page, config: MkDocsConfig, **kwargs):
-    where = _unlisted.get(page.file.src_uri)
-    if where is not None:
-        siblings = _siblings(*where)
-        siblings.insert(siblings.index(where[1]) + 1, page)
+    if page.file.src_uri in _unlisted:
+        nav, index = _countries
+        siblings = _siblings(nav, index)
+        siblings.insert(siblings.index(index) + 1, page)
         _shown.append((siblings, page))
     return context
 

@@ -5,9 +5,10 @@ page, with every Markdown transform the MkDocs hooks apply (`pages.page_markdown
 so that any Markdown site builder (or the benchmark's bare Material build)
 sees the very same pages. MkDocs 1.6 is unmaintained; this is the way out.
 Two things stay with the hooks: what a page's front matter gains in the build
-(a translation's language, its alternates), and the address of a docs page's
-translation, which the build serves under its original's (`about.id.md` at
-about/id/) and another builder serves where the file is (about.id/).
+(a translation's language, its alternates, its original's citation style),
+and the address of a docs page's translation, which the build serves under
+its original's (`about.id.md` at about/id/) and another builder serves where
+the file is (about.id/).
 """
 
 from __future__ import annotations
