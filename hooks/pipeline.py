@@ -30,6 +30,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -97,9 +98,13 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 
 # 4. Start making the generated files (studies, programme, glossary, citations)
-# beside the build as soon as the content is final, before MkDocs lists files.
+# beside the build as soon as the content is final, before MkDocs lists files;
+# the search plugin will index the sections of each page read there (step 10).
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _build.start_generated(config.site_name, config.site_url or "")
+    for plugin in config.plugins.values():
+        if type(getattr(plugin, "search_index", None)) is SearchIndex:
+            plugin.search_index = _SectionsReadBeside(**plugin.search_index.config)
 
 
 # 5. Add them. Nothing is written to docs/ or studies/.
@@ -222,7 +227,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 # 10. Before the search plugin (priority 0) reads the page, priority 10:
-# table cells, list items and lines become separate words in its index.
+# table cells, list items and lines become separate words in its index. Its
+# sections were read beside the build (step 8, `_SectionsReadBeside`).
 @event_priority(10)
 def _before_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
     page.content = _build.search_text(_page(page), page.content)
@@ -285,6 +291,20 @@ def on_build_error(*, error: Exception, **kwargs) -> None:
 # -----------------------------------------------------------------------------
 # Adapting MkDocs objects
 # -----------------------------------------------------------------------------
+
+
+class _SectionsReadBeside(SearchIndex):
+    """Material's search index, given the sections of a page that a worker
+    read (`ssesite.site.searchsections`): the plugin's own parser reads only
+    a page whose content changed since, or that the worker could not read."""
+
+    def add_entry_from_context(self, page: Page) -> None:
+        sections = _build.search_sections(_page(page), page.content)
+        if sections is None or (page.meta.get("search") or {}).get("exclude"):
+            super().add_entry_from_context(page)
+            return
+        for section in sections:
+            self.create_entry_for_section(section, page.toc, page.url, page)
 
 
 def _page(page: Page):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import jinja2
 from markupsafe import Markup
 
-from ..core.htmltokens import END, START, TEXT, VOID, attribute, attributes, tokenize
+from ..core.htmltokens import END, START, TEXT, VOID, Token, attribute, attributes, tokenize
 from ..core.urls import link
 from .model import SCHEME, Glossary
 
@@ -82,13 +82,22 @@ class Marker:
         self.matcher = glossary.matcher
         self.macros = env.get_template(TEMPLATE).module
 
-    def mark(self, source: str, page_url: str, *, auto: bool = True, country: str = "") -> Marked:
+    def mark(
+        self,
+        source: str,
+        page_url: str,
+        *,
+        auto: bool = True,
+        country: str = "",
+        tokens: list[Token] | None = None,
+    ) -> Marked:
         """Link the first use of each term in the HTML `source` of the page at `page_url`.
 
         With `auto` false, only the author's `term:` links are turned into
         glossary links (for pages that opt out of marking). On a page about
         `country` (an ISO code), a term's tooltip is that country's variant
-        of its definition when it has one.
+        of its definition when it has one. `tokens` are `tokenize(source)`,
+        when already made.
         """
         href = link(self.glossary_url, page_url) + "#"
         result = Marked(source)
@@ -98,7 +107,7 @@ class Marker:
         stack: list[tuple[str, bool]] = []  # open elements: (tag, stops marking?)
         skipping = 0
         find = self.matcher.find
-        for kind, start, end, tag, raw in tokenize(source):
+        for kind, start, end, tag, raw in tokenize(source) if tokens is None else tokens:
             if kind == TEXT:
                 if skipping or not auto:
                     continue
@@ -168,18 +177,24 @@ class Marker:
 
 
 def mark_page(
-    context, glossary_url: str, html: str, page_url: str, auto: bool, country: str = ""
+    context,
+    glossary_url: str,
+    html: str,
+    page_url: str,
+    auto: bool,
+    country: str = "",
+    tokens: list[Token] | None = None,
 ) -> Marked:
     """Mark one page with the project's glossary (a `background` task).
 
     `context` is the build's `pages.Context`; the marker is made once per
-    process and glossary address.
+    process and glossary address. `tokens` are the HTML's, when already made.
     """
     markers = context.memo.setdefault("glossary-markers", {})
     marker = markers.get(glossary_url)
     if marker is None:
         marker = markers[glossary_url] = Marker(context.project.glossary, context.env, glossary_url)
-    return marker.mark(html, page_url, auto=auto, country=country)
+    return marker.mark(html, page_url, auto=auto, country=country, tokens=tokens)
 
 
 # -----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from ..glossary import links as glossarylinks
 from ..glossary import mark as glossarymark
 from ..glossary import page as glossarypage
 from ..glossary.model import SCHEME
-from . import converted, home, pages, pagesource, searchtext, templatecache, views
+from . import converted, home, pages, pagesource, searchsections, searchtext, templatecache, views
 from .project import Project, load_project
 
 STRINGS = "partials/sse/strings.html"
@@ -321,6 +321,13 @@ class Build:
         if converting is not None and content == converting.html:
             return converting.done.search_text  # made beside the build
         return searchtext.separate_words(content)
+
+    def search_sections(self, page: Page, content: str) -> list[searchsections.Section] | None:
+        """The sections the search index gets of the page (None: the plugin reads them)."""
+        converting = self.converting.get(page.uri)
+        if converting is not None and content == converting.done.search_text:
+            return converting.done.sections  # read beside the build
+        return searchsections.read(content)
 
     def put_glossary_marks(self, page: Page, content: str) -> str:
         """The page with its glossary links, and the glossary with its "used in" lists."""

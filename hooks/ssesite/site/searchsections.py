@@ -1,0 +1,228 @@
+"""A page's sections as Material's search plugin reads them, read beside the build.
+
+Material's search plugin (`material/plugins/search/plugin.py`, `Parser`)
+splits every page at its headings into sections of title and text, with
+`html.parser`, in the build process: about a sixth of a build's time, and
+the same bytes that a worker has already split into tokens for the glossary
+links (`core.htmltokens`). This module follows the plugin's rules on those
+tokens, so that the worker hands the build each page's sections and the
+plugin only writes them into its index (`hooks/pipeline.py`).
+
+The rules are the plugin's, one for one (its `Parser`, version pinned in
+pyproject.toml): sections start at a heading with an id; `p`, `code`,
+`pre`, lists and sub/superscripts keep their tags (without attributes) and
+an empty one is dropped; text is escaped, its line breaks and runs of white
+space made single spaces outside `pre`; an element marked
+`data-search-exclude` (or a `linenodiv`) and what it holds are left out,
+and so is a heading's permalink. Like the plugin, it compares open elements
+by tag name only.
+
+Where the tokens may not be what `html.parser` reads (a `<` that starts no
+tag, a comment `html.parser` may close elsewhere, a declaration, a script or
+style, a NUL or an unusual space after a tag name), `read` returns None and
+the plugin reads the page itself. `tests/test_search_sections.py` compares
+the two on every page of the real site, on a build, and on edge cases.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from ..core.htmltokens import EMPTY, END, RAW_TEXT, START, TEXT, Token, attributes, tokenize
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+KEEP = frozenset("p code pre li ol ul sub sup".split())
+"""Elements whose tags stay in the indexed text (the plugin's `keep`)."""
+ALWAYS_SKIPPED = frozenset(("object", "script", "style"))
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+"""The plugin's list of elements without content (its `void`)."""
+EXCLUDE = "data-search-exclude"
+
+# Attributes are read only where one may matter: a heading's id, an element
+# left out, a permalink (a character reference could spell any of them).
+MAY_MATTER = re.compile(r"data-search-exclude|linenodiv|headerlink|&", re.IGNORECASE)
+# What html.parser may read otherwise than `core.htmltokens`: a NUL, or a
+# space other than ASCII's right after a tag's name (html.parser reads it
+# as part of the name).
+UNUSUAL = re.compile(r"\x00|<[a-zA-Z][^\s/>]*[^\S\t\n\r\f ]")
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One section of a page: what the plugin's `create_entry_for_section` reads."""
+
+    id: str | None
+    """The heading's id (None for the page's first section)."""
+    title: list[str] = field(default_factory=list)
+    """The title's HTML, in one piece ([] when the section has no heading)."""
+    text: list[str] = field(default_factory=list)
+    """The text's HTML, in one piece."""
+
+
+class _Open:
+    """A section while it is read (the plugin's `Section`)."""
+
+    __slots__ = ("depth", "excluded", "id", "tag", "text", "title")
+
+    def __init__(self, tag: str, depth: int | float = 0, excluded: bool = False):
+        self.tag = tag
+        self.depth = depth
+        self.id: str | None = None
+        self.title: list[str] = []
+        self.text: list[str] = []
+        self.excluded = excluded
+
+
+class _Reader:
+    """The plugin's parser, event by event (`start`, `end`, `data`)."""
+
+    def __init__(self) -> None:
+        self.open: list[str] = []  # tags of the open elements
+        self.permalink: list[bool] = []  # whether each is a heading's permalink
+        self.skip = set(ALWAYS_SKIPPED)  # tags whose elements are left out
+        self.sections: list[_Open] = []
+        self.section: _Open | None = None
+
+    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag in VOID:
+            return
+        open_ = self.open
+        open_.append(tag)
+        self.permalink.append(tag == "a" and attrs.get("class") == "headerlink")
+        if tag in HEADINGS and "id" in attrs:
+            depth = len(open_)
+            if tag != "h1" and not self.sections:
+                self._begin(_Open("hx", depth))
+            section = _Open(tag, depth, EXCLUDE in attrs)
+            if self.sections:
+                section.id = attrs["id"]
+            self._begin(section)
+        if self.section is None:
+            self._begin(_Open("hx"))
+        for key, value in attrs.items():
+            if key == EXCLUDE or (key == "class" and value == "linenodiv"):
+                self.skip.add(tag)
+                return
+        if tag in KEEP and self.skip.isdisjoint(open_):
+            self._pieces().append(f"<{tag}>")
+
+    def end(self, tag: str) -> None:
+        open_ = self.open
+        if not open_ or open_[-1] != tag:
+            return
+        section = self.section
+        if section.depth > len(open_):
+            # A heading nested in an element that ends here: its section
+            # ends too, and text goes on in the enclosing one.
+            for enclosing in reversed(self.sections):
+                if enclosing.depth <= len(open_):
+                    section.depth = float("inf")
+                    self.section = enclosing
+                    break
+        open_.pop()
+        self.permalink.pop()
+        if tag in self.skip:
+            if tag not in ALWAYS_SKIPPED:
+                self.skip.remove(tag)
+            return
+        if tag in KEEP and self.skip.isdisjoint(open_):
+            pieces = self._pieces()
+            index = pieces.index(f"<{tag}>")  # the first one, as the plugin looks
+            if any(not piece.isspace() for piece in pieces[index + 1 :]):
+                pieces.append(f"</{tag}>")
+            else:
+                del pieces[index:]
+
+    def data(self, text: str) -> None:
+        open_ = self.open
+        if not self.skip.isdisjoint(open_):
+            return
+        if "pre" not in open_:
+            text = " " if text.isspace() else text.replace("\n", " ")
+        if self.section is None:
+            self._begin(_Open("hx"))
+        section = self.section
+        if section.tag in open_:
+            if not any(self.permalink):
+                section.title.append(html.escape(text, quote=False))
+        elif text.isspace():
+            pieces = section.text
+            if not pieces or not pieces[-1].isspace() or "pre" in open_:
+                pieces.append(text)
+        else:
+            section.text.append(html.escape(text, quote=False))
+
+    def _begin(self, section: _Open) -> None:
+        self.sections.append(section)
+        self.section = section
+
+    def _pieces(self) -> list[str]:
+        section = self.section
+        return section.title if section.tag in self.open else section.text
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def read(source: str, tokens: list[Token] | None = None) -> list[Section] | None:
+    """The sections of the page `source` for the search index, None when
+    only the plugin's own parser can tell (see the module's text).
+
+    `tokens` are `core.htmltokens.tokenize(source)`, when already made.
+    """
+    if UNUSUAL.search(source):
+        return None
+    reader = _Reader()
+    try:
+        for kind, start, end, tag, raw in tokenize(source) if tokens is None else tokens:
+            if kind == TEXT:
+                text = source[start:end]
+                if "<" in text:
+                    return None
+                reader.data(html.unescape(text) if "&" in text else text)
+            elif kind == END:
+                reader.end(tag)
+            elif kind == START or kind == EMPTY:
+                if tag in RAW_TEXT:
+                    return None
+                needed = raw and (tag in HEADINGS or MAY_MATTER.search(raw))
+                reader.start(tag, dict(attributes(raw)) if needed else {})
+                if kind == EMPTY:  # html.parser: a start and an end
+                    reader.end(tag)
+            elif not _plain_comment(source, start, end):
+                return None
+    except ValueError:
+        # A kept element ends where the plugin never saw it start (a
+        # self-closing tag inside an excluded element of its name): the
+        # plugin's parser fails there, and its error is the one to show.
+        return None
+    return [
+        Section(s.id, ["".join(s.title)] if s.title else [], ["".join(s.text)])
+        for s in reader.sections
+        if not s.excluded
+    ]
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _plain_comment(source: str, start: int, end: int) -> bool:
+    """A comment that every version of html.parser ends where `core.htmltokens` does."""
+    if not (source.startswith("<!--", start) and source.endswith("-->", start, end)):
+        return False
+    body = source[start + 4 : end - 3]
+    return "--" not in body and not body.startswith((">", "->")) and not body.endswith("-")
