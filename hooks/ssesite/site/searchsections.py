@@ -44,9 +44,6 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 """The plugin's list of elements without content (its `void`)."""
 EXCLUDE = "data-search-exclude"
 
-# Attributes are read only where one may matter: a heading's id, an element
-# left out, a permalink (a character reference could spell any of them).
-MAY_MATTER = re.compile(r"data-search-exclude|linenodiv|headerlink|&", re.IGNORECASE)
 # What html.parser may read otherwise than `core.htmltokens`: a NUL, or a
 # space other than ASCII's right after a tag's name (html.parser reads it
 # as part of the name).
@@ -83,94 +80,6 @@ class _Open:
         self.excluded = excluded
 
 
-class _Reader:
-    """The plugin's parser, event by event (`start`, `end`, `data`)."""
-
-    def __init__(self) -> None:
-        self.open: list[str] = []  # tags of the open elements
-        self.permalink: list[bool] = []  # whether each is a heading's permalink
-        self.skip = set(ALWAYS_SKIPPED)  # tags whose elements are left out
-        self.sections: list[_Open] = []
-        self.section: _Open | None = None
-
-    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
-        if tag in VOID:
-            return
-        open_ = self.open
-        open_.append(tag)
-        self.permalink.append(tag == "a" and attrs.get("class") == "headerlink")
-        if tag in HEADINGS and "id" in attrs:
-            depth = len(open_)
-            if tag != "h1" and not self.sections:
-                self._begin(_Open("hx", depth))
-            section = _Open(tag, depth, EXCLUDE in attrs)
-            if self.sections:
-                section.id = attrs["id"]
-            self._begin(section)
-        if self.section is None:
-            self._begin(_Open("hx"))
-        for key, value in attrs.items():
-            if key == EXCLUDE or (key == "class" and value == "linenodiv"):
-                self.skip.add(tag)
-                return
-        if tag in KEEP and self.skip.isdisjoint(open_):
-            self._pieces().append(f"<{tag}>")
-
-    def end(self, tag: str) -> None:
-        open_ = self.open
-        if not open_ or open_[-1] != tag:
-            return
-        section = self.section
-        if section.depth > len(open_):
-            # A heading nested in an element that ends here: its section
-            # ends too, and text goes on in the enclosing one.
-            for enclosing in reversed(self.sections):
-                if enclosing.depth <= len(open_):
-                    section.depth = float("inf")
-                    self.section = enclosing
-                    break
-        open_.pop()
-        self.permalink.pop()
-        if tag in self.skip:
-            if tag not in ALWAYS_SKIPPED:
-                self.skip.remove(tag)
-            return
-        if tag in KEEP and self.skip.isdisjoint(open_):
-            pieces = self._pieces()
-            index = pieces.index(f"<{tag}>")  # the first one, as the plugin looks
-            if any(not piece.isspace() for piece in pieces[index + 1 :]):
-                pieces.append(f"</{tag}>")
-            else:
-                del pieces[index:]
-
-    def data(self, text: str) -> None:
-        open_ = self.open
-        if not self.skip.isdisjoint(open_):
-            return
-        if "pre" not in open_:
-            text = " " if text.isspace() else text.replace("\n", " ")
-        if self.section is None:
-            self._begin(_Open("hx"))
-        section = self.section
-        if section.tag in open_:
-            if not any(self.permalink):
-                section.title.append(html.escape(text, quote=False))
-        elif text.isspace():
-            pieces = section.text
-            if not pieces or not pieces[-1].isspace() or "pre" in open_:
-                pieces.append(text)
-        else:
-            section.text.append(html.escape(text, quote=False))
-
-    def _begin(self, section: _Open) -> None:
-        self.sections.append(section)
-        self.section = section
-
-    def _pieces(self) -> list[str]:
-        section = self.section
-        return section.title if section.tag in self.open else section.text
-
-
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
@@ -184,33 +93,18 @@ def read(source: str, tokens: list[Token] | None = None) -> list[Section] | None
     """
     if UNUSUAL.search(source):
         return None
-    reader = _Reader()
     try:
-        for kind, start, end, tag, raw in tokenize(source) if tokens is None else tokens:
-            if kind == TEXT:
-                text = source[start:end]
-                if "<" in text:
-                    return None
-                reader.data(html.unescape(text) if "&" in text else text)
-            elif kind == END:
-                reader.end(tag)
-            elif kind == START or kind == EMPTY:
-                if tag in RAW_TEXT:
-                    return None
-                needed = raw and (tag in HEADINGS or MAY_MATTER.search(raw))
-                reader.start(tag, dict(attributes(raw)) if needed else {})
-                if kind == EMPTY:  # html.parser: a start and an end
-                    reader.end(tag)
-            elif not _plain_comment(source, start, end):
-                return None
+        sections = _read(source, tokenize(source) if tokens is None else tokens)
     except ValueError:
         # A kept element ends where the plugin never saw it start (a
         # self-closing tag inside an excluded element of its name): the
         # plugin's parser fails there, and its error is the one to show.
         return None
+    if sections is None:
+        return None
     return [
         Section(s.id, ["".join(s.title)] if s.title else [], ["".join(s.text)])
-        for s in reader.sections
+        for s in sections
         if not s.excluded
     ]
 
@@ -218,6 +112,106 @@ def read(source: str, tokens: list[Token] | None = None) -> list[Section] | None
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _read(source: str, tokens: list[Token]) -> list[_Open] | None:
+    """The plugin's `handle_data`, `handle_starttag` and `handle_endtag`, in
+    one loop over the tokens (a page has hundreds: no call per token)."""
+    open_: list[str] = []  # tags of the open elements
+    permalinks: list[bool] = []  # whether each is a heading's permalink
+    in_permalink = 0
+    skip = set(ALWAYS_SKIPPED)  # tags whose elements are left out
+    sections: list[_Open] = []
+    section: _Open | None = None
+    escape = html.escape
+    for kind, start, end, tag, raw in tokens:
+        if kind == TEXT:  # handle_data
+            text = source[start:end]
+            if "<" in text:
+                return None
+            if not skip.isdisjoint(open_):
+                continue
+            if "&" in text:
+                text = html.unescape(text)
+            blank = text.isspace()
+            if "pre" not in open_:
+                text = " " if blank else text.replace("\n", " ")
+            if section is None:
+                section = _Open("hx")
+                sections.append(section)
+            if section.tag in open_:
+                if not in_permalink:
+                    section.title.append(escape(text, quote=False))
+            elif not blank:
+                section.text.append(escape(text, quote=False))
+            elif not section.text or not section.text[-1].isspace() or "pre" in open_:
+                section.text.append(text)
+            continue
+        if kind == START or kind == EMPTY:  # handle_starttag
+            if tag in RAW_TEXT:
+                return None
+            if tag in VOID:
+                continue  # (and a void element's end changes nothing)
+            needed = raw and (tag in HEADINGS or _may_matter(raw))
+            attrs = dict(attributes(raw)) if needed else {}
+            open_.append(tag)
+            permalink = tag == "a" and attrs.get("class") == "headerlink"
+            permalinks.append(permalink)
+            in_permalink += permalink
+            if tag in HEADINGS and "id" in attrs:
+                depth = len(open_)
+                if tag != "h1" and not sections:
+                    sections.append(_Open("hx", depth))
+                heading = _Open(tag, depth, EXCLUDE in attrs)
+                if sections:
+                    heading.id = attrs["id"]
+                section = heading
+                sections.append(section)
+            if section is None:
+                section = _Open("hx")
+                sections.append(section)
+            if EXCLUDE in attrs or attrs.get("class") == "linenodiv":
+                skip.add(tag)
+            elif tag in KEEP and skip.isdisjoint(open_):
+                (section.title if section.tag in open_ else section.text).append(f"<{tag}>")
+            if kind == START:
+                continue
+            # html.parser: a self-closing tag is a start and an end
+        elif kind != END:
+            if not _plain_comment(source, start, end):
+                return None
+            continue
+        # handle_endtag
+        if not open_ or open_[-1] != tag:
+            continue
+        if section.depth > len(open_):
+            # A heading nested in an element that ends here: its section
+            # ends too, and text goes on in the enclosing one.
+            for enclosing in reversed(sections):
+                if enclosing.depth <= len(open_):
+                    section.depth = float("inf")
+                    section = enclosing
+                    break
+        open_.pop()
+        in_permalink -= permalinks.pop()
+        if tag in skip:
+            if tag not in ALWAYS_SKIPPED:
+                skip.remove(tag)
+            continue
+        if tag in KEEP and skip.isdisjoint(open_):
+            pieces = section.title if section.tag in open_ else section.text
+            index = pieces.index(f"<{tag}>")  # the first one, as the plugin looks
+            if any(not piece.isspace() for piece in pieces[index + 1 :]):
+                pieces.append(f"</{tag}>")
+            else:
+                del pieces[index:]
+    return sections
+
+
+def _may_matter(raw: str) -> bool:
+    """Whether a tag's raw attributes may hold one the plugin reads: an element
+    left out, a permalink, or a character reference that could spell either."""
+    return "&" in raw or "linenodiv" in raw or "headerlink" in raw or EXCLUDE in raw.lower()
 
 
 def _plain_comment(source: str, start: int, end: int) -> bool:
