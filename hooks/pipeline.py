@@ -6,18 +6,14 @@ the order written. The steps are methods of `ssesite.site.pipeline.Build`,
 which holds the state of one build in named fields; this file only adapts
 MkDocs' objects (files, pages, the table of contents, errors) to them.
 
-`mkdocs serve` never re-executes a hook file, and Python caches imported
-modules, so every build imports the `ssesite` package afresh from this
-folder (`_fresh_domain`): an edit to a domain module shows at the next
-rebuild, and no module state leaks from one build into the next. Only this
-file needs a restart when edited.
-
-What this file keeps from one build to the next is the compiled Jinja
-templates (`_compiled`, `ssesite.core.render.CompiledTemplates`), so that a
-rebuild under `mkdocs serve` compiles only the templates that changed; those
-of the generated pages are dropped when a file of the domain package changes.
-A build in a new process starts from those the last build stored in the
-user's cache (`ssesite.site.templatecache`).
+`mkdocs serve` never re-executes a hook file and Python caches modules, so
+every build imports the `ssesite` package afresh (`_fresh_domain`): an edit
+to it shows at the next rebuild, and no module state leaks between builds.
+Kept from one build to the next: the compiled Jinja templates (`_compiled`,
+`ssesite.core.render.CompiledTemplates`; the generated pages' are dropped
+when the package changes), so that `mkdocs serve` compiles only templates
+that changed; a new process starts from those stored in the user's cache
+(`ssesite.site.templatecache`).
 """
 
 from __future__ import annotations
@@ -99,7 +95,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 # 4. Start making the generated files (studies, programme, glossary, citations)
 # beside the build as soon as the content is final, before MkDocs lists files;
-# the search plugin will index the sections of each page read there (step 10).
+# give the search plugin an index that takes sections read beside it (step 8).
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _build.start_generated(config.site_name, config.site_url or "")
     for plugin in config.plugins.values():
@@ -135,12 +131,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# 5a. The study pages join the Countries section, in the order of the
-# countries index: the section is highlighted on them, the breadcrumb leads
-# back, previous / next lead through the studies. The sidebar lists them only
-# while they are few (`views.NAV_STUDIES_MAX`): every page of the section
-# carries the list (navigation.prune keeps it off the others). Beyond, each
-# study page shows its own entry there while it is rendered (step 12).
+# 5a. The study pages join the Countries section in the countries index's
+# order (section highlighted, breadcrumb, previous / next through them). The
+# sidebar lists them while they are few (`views.NAV_STUDIES_MAX`: every page
+# of the section carries the list); beyond, a study page shows its own entry
+# there while it is rendered (step 12).
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     index = files.get_file_from_path(_domain.core.urls.COUNTRIES_INDEX)
     if index is None or index.page is None or index.page not in nav.pages:
@@ -167,10 +162,9 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
 
 
 # 7. Markers (framework vocabulary, conference status, countries studied), a
-# translated docs page's language switcher and language (its front matter
-# gains them), links written from the source file turned into addresses, the
-# drafts' robots meta tag (read by the head partial and the sitemap), and the
-# citation renderer told which page comes and how it cites (`citations:`).
+# translated docs page's language switcher and language (in its front matter),
+# links from the source file made addresses, a draft's robots meta tag, and
+# the citation renderer told which page comes and how it cites (`citations:`).
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     step_page = _page(page)
     markdown, meta = _build.page_markdown(step_page, markdown)
@@ -184,7 +178,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 
 # 8. The page is converted: start its References section (and list it in the
 # table of contents), then, beside the build, the HTML policy's last guard on
-# what Markdown made of the content, its search text and its glossary links.
+# what Markdown made of it, its search text, that text's sections for the
+# search index and its glossary links.
 @_stops_build
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     step_page = _page(page)
@@ -202,8 +197,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 # 9. The other generated files before MkDocs copies them; every converted
 # page's results (stop on what the last guard found; where glossary terms are
-# used, for the glossary's "used in" lists); the news posts (for the home
-# page); the bibliography's list.
+# used, for "used in" lists); the news posts (home page); the bibliography.
 @_stops_build
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = _compiled["theme"]  # compiled by earlier builds of this process
@@ -226,9 +220,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     return env
 
 
-# 10. Before the search plugin (priority 0) reads the page, priority 10:
-# table cells, list items and lines become separate words in its index. Its
-# sections were read beside the build (step 8, `_SectionsReadBeside`).
+# 10. Before the search plugin (priority 0) indexes the page, priority 10:
+# table cells, list items and lines become separate words in its index.
 @event_priority(10)
 def _before_search(context, *, page: Page, config: MkDocsConfig, **kwargs):
     page.content = _build.search_text(_page(page), page.content)
@@ -294,9 +287,8 @@ def on_build_error(*, error: Exception, **kwargs) -> None:
 
 
 class _SectionsReadBeside(SearchIndex):
-    """Material's search index, given the sections of a page that a worker
-    read (`ssesite.site.searchsections`): the plugin's own parser reads only
-    a page whose content changed since, or that the worker could not read."""
+    """Material's search index, given the sections a worker read of each page
+    (step 8): the plugin's parser reads only a page changed since, or left to it."""
 
     def add_entry_from_context(self, page: Page) -> None:
         sections = _build.search_sections(_page(page), page.content)
@@ -305,6 +297,15 @@ class _SectionsReadBeside(SearchIndex):
             return
         for section in sections:
             self.create_entry_for_section(section, page.toc, page.url, page)
+
+    _toc = None
+
+    def _find_toc_by_id(self, toc, anchor_id):
+        # The plugin walks the table of contents for each section: on the
+        # glossary (an entry per term) that is quadratic. Once per page here.
+        if toc is not self._toc:
+            self._toc, self._anchors = toc, _domain.site.searchsections.anchors_by_id(toc)
+        return self._anchors.get(anchor_id)
 
 
 def _page(page: Page):
