@@ -298,15 +298,6 @@ class _SectionsReadBeside(SearchIndex):
         for section in sections:
             self.create_entry_for_section(section, page.toc, page.url, page)
 
-    _toc = None
-
-    def _find_toc_by_id(self, toc, anchor_id):
-        # The plugin walks the table of contents for each section: on the
-        # glossary (an entry per term) that is quadratic. Once per page here.
-        if toc is not self._toc:
-            self._toc, self._anchors = toc, _domain.site.searchsections.anchors_by_id(toc)
-        return self._anchors.get(anchor_id)
-
 
 def _page(page: Page):
     """The steps' view of a MkDocs page."""

@@ -164,19 +164,3 @@ def test_a_build_indexes_every_page_as_the_plugin_would(project: Path, monkeypat
     assert not parses, f"the plugin's parser read {len(parses)} pages"
     for url, expected, entries in indexed:
         assert entries == expected, url
-
-
-def test_the_table_of_contents_is_looked_up_as_the_plugin_looks():
-    from types import SimpleNamespace
-
-    from ssesite.site.searchsections import anchors_by_id
-
-    def item(anchor, *children):
-        return SimpleNamespace(id=anchor, children=list(children))
-
-    # Nested, with an id twice (the plugin takes the first, depth first)
-    toc = [item("a", item("b", item("c")), item("d")), item("c"), item("e", item("a"))]
-    anchors = anchors_by_id(toc)
-    plugin = search.SearchIndex()
-    for anchor in ["a", "b", "c", "d", "e", "missing", None]:
-        assert anchors.get(anchor) is plugin._find_toc_by_id(toc, anchor), anchor

@@ -109,18 +109,6 @@ def read(source: str, tokens: list[Token] | None = None) -> list[Section] | None
     ]
 
 
-def anchors_by_id(items) -> dict:
-    """Each id in a table of contents (items with `id` and `children`) -> the
-    item the plugin's `_find_toc_by_id` finds for it: the first, depth first."""
-    found: dict = {}
-    stack = list(items)[::-1]
-    while stack:
-        item = stack.pop()
-        found.setdefault(item.id, item)
-        stack.extend(reversed(item.children))
-    return found
-
-
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
