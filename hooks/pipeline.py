@@ -9,10 +9,11 @@ MkDocs' objects (files, pages, the table of contents, errors) to them.
 `mkdocs serve` never re-executes a hook file and Python caches modules, so
 every build imports the `ssesite` package afresh (`_fresh_domain`): an edit
 to it shows at the next rebuild, and no module state leaks between builds.
-Kept from one build to the next: the compiled Jinja templates (`_compiled`,
-`ssesite.core.render.CompiledTemplates`; the generated pages' are dropped
-when the package changes), so that `mkdocs serve` compiles only templates
-that changed; a new process starts from those stored in the user's cache
+Only this file needs a restart when edited. Kept from one build to the next:
+the compiled Jinja templates (`_compiled`, each a `CompiledTemplates` of
+`ssesite.core.render`; the generated pages' are dropped when the package
+changes), so that `mkdocs serve` compiles only templates that changed; a new
+process starts from those stored in the user's cache
 (`ssesite.site.templatecache`).
 """
 
@@ -134,8 +135,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # 5a. The study pages join the Countries section in the countries index's
 # order (section highlighted, breadcrumb, previous / next through them). The
 # sidebar lists them while they are few (`views.NAV_STUDIES_MAX`: every page
-# of the section carries the list); beyond, a study page shows its own entry
-# there while it is rendered (step 12).
+# of the section carries the list, navigation.prune keeps it off the others);
+# beyond, a study page shows its own entry there while it is rendered (step 12).
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     index = files.get_file_from_path(_domain.core.urls.COUNTRIES_INDEX)
     if index is None or index.page is None or index.page not in nav.pages:
@@ -163,8 +164,9 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
 
 # 7. Markers (framework vocabulary, conference status, countries studied), a
 # translated docs page's language switcher and language (in its front matter),
-# links from the source file made addresses, a draft's robots meta tag, and
-# the citation renderer told which page comes and how it cites (`citations:`).
+# links from the source file made addresses, a draft's robots meta tag (read
+# by the head partial and the sitemap), and the citation renderer told which
+# page comes and how it cites (`citations:`).
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     step_page = _page(page)
     markdown, meta = _build.page_markdown(step_page, markdown)

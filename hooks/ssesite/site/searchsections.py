@@ -19,9 +19,10 @@ by tag name only.
 
 Where the tokens may not be what `html.parser` reads (a `<` that starts no
 tag, a comment `html.parser` may close elsewhere, a declaration, a script or
-style, a NUL or an unusual space after a tag name), `read` returns None and
-the plugin reads the page itself. `tests/test_search_sections.py` compares
-the two on every page of the real site, on a build, and on edge cases.
+style, a NUL or an unusual space after a tag name), and where the plugin's
+parser fails, `read` returns None and the plugin reads the page itself.
+`tests/test_search_sections.py` compares the two on every page of the real
+site, on edge cases, on random HTML and page by page in a build.
 """
 
 from __future__ import annotations
