@@ -7,8 +7,8 @@ one feature's part of it. A step that finds a problem raises `BuildError`
 with the whole message; the hook stops the build with it.
 
 Work that can run beside MkDocs (generated pages, References sections,
-structured data, and each converted page's last guard, search text and
-glossary links) is given to the build's pool of workers
+structured data, and each converted page's last guard, search text, its
+sections for the search index and glossary links) is given to the build's pool of workers
 (`core.background`) as `function(context, *args)` tasks; a step collects the
 result where MkDocs needs it. The pool is used through `submit` (returning
 something with `result()`) and `close` only.

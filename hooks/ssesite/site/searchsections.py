@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..core.htmltokens import EMPTY, END, RAW_TEXT, START, TEXT, Token, attributes, tokenize
 
@@ -61,9 +61,9 @@ class Section:
 
     id: str | None
     """The heading's id (None for the page's first section)."""
-    title: list[str] = field(default_factory=list)
+    title: list[str]
     """The title's HTML, in one piece ([] when the section has no heading)."""
-    text: list[str] = field(default_factory=list)
+    text: list[str]
     """The text's HTML, in one piece."""
 
 
